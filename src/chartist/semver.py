@@ -454,10 +454,13 @@ def _caret(c: Constraint, v: Version) -> str | None:
     if con.minor > 0 or c.patch_dirty:
         if v.minor == con.minor:
             return None
-        return c._fail(
-            v,
-            "does not have same minor version as",
-        ) + ". Expected minor versions to match when constraint major version is 0"
+        return (
+            c._fail(
+                v,
+                "does not have same minor version as",
+            )
+            + ". Expected minor versions to match when constraint major version is 0"
+        )
     if v.minor > 0:
         return c._fail(v, "does not have same minor version as")
     if con.patch == v.patch:
