@@ -52,7 +52,7 @@ def name_and_chart(
     if not args:
         raise TemplateError("requires at least 1 arg(s), only received 0")
     if name_template:
-        from chartist.gotemplate import Template as GoTemplate
+        from chartist.gotemplate.template import Template as GoTemplate
         from chartist.gotemplate.errors import TemplateError as GoTemplateError
         from chartist.sprig import funcs
 

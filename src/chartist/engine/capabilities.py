@@ -71,6 +71,13 @@ class KubeVersion(GoObject):
 
     go_type: ClassVar[str] = "common.KubeVersion"
     go_fields: ClassVar[tuple[str, ...]] = ("Version", "Major", "Minor")
+    go_print_fields: ClassVar[tuple[str | tuple[str, str], ...]] = (
+        "Version",
+        ("normalizedVersion", "normalized"),
+        "Major",
+        "Minor",
+    )
+    go_ptr_methods: ClassVar[tuple[str, ...]] = ("String", "GitVersion")
 
     Version: str
     Major: str

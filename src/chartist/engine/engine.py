@@ -20,8 +20,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
+from chartist.chart.model import Chart, metadata_as_map
 from chartist.engine.errors import (
     TemplateExecError,
     TemplateParseError,
@@ -31,37 +32,9 @@ from chartist.engine.errors import (
 from chartist.engine.files import Files
 from chartist.gotemplate.errors import ExecError, ParseError, TemplateError
 
-__all__ = ["Engine", "LookupFunc", "RenderableChart", "render_templates"]
+__all__ = ["Engine", "LookupFunc", "render_templates", "sort_templates"]
 
 LookupFunc = Callable[[str, str, str, str], dict[str, Any]]
-
-
-class RenderableChart(Protocol):
-    """What the engine needs of a loaded chart (chartist.chart.Chart provides it)."""
-
-    @property
-    def name(self) -> str: ...
-
-    def metadata_map(self) -> dict[str, Any]:
-        """Chart.yaml as Helm's ``structToMap`` of its Metadata (Go field names as keys)."""
-        ...
-
-    def is_root(self) -> bool: ...
-
-    def is_library(self) -> bool: ...
-
-    def full_path(self) -> str:
-        """Helm's ChartFullPath: ``parent/charts/child`` for subcharts."""
-        ...
-
-    @property
-    def template_files(self) -> list[tuple[str, bytes]]: ...
-
-    @property
-    def other_files(self) -> list[tuple[str, bytes]]: ...
-
-    @property
-    def subcharts(self) -> list[RenderableChart]: ...
 
 
 @dataclass(slots=True)
@@ -71,40 +44,39 @@ class _Renderable:
     base_path: str
 
 
-def _all_templates(chart: RenderableChart, top: Mapping[str, Any]) -> dict[str, _Renderable]:
+def _all_templates(chart: Chart, top: Mapping[str, Any]) -> dict[str, _Renderable]:
     out: dict[str, _Renderable] = {}
     _collect(chart, top, out)
     return out
 
 
-def _collect(chart: RenderableChart, values: Mapping[str, Any], out: dict[str, _Renderable]) -> dict[str, Any]:
-    meta = chart.metadata_map()
-    meta["IsRoot"] = chart.is_root()
+def _collect(chart: Chart, values: Mapping[str, Any], out: dict[str, _Renderable]) -> dict[str, Any]:
+    meta = metadata_as_map(chart.metadata, is_root=chart.is_root)
     subcharts: dict[str, Any] = {}
     nxt: dict[str, Any] = {
         "Chart": meta,
-        "Files": Files(chart.other_files),
+        "Files": Files((f.name, f.data) for f in chart.files),
         "Release": values.get("Release"),
         "Capabilities": values.get("Capabilities"),
         "Values": {},
         "Subcharts": subcharts,
     }
     parent_values = values.get("Values")
-    if chart.is_root():
+    if chart.is_root:
         nxt["Values"] = parent_values if parent_values is not None else {}
     elif isinstance(parent_values, Mapping):
         scoped = parent_values.get(chart.name)
         if isinstance(scoped, dict):
             nxt["Values"] = scoped
-    for child in chart.subcharts:
+    for child in chart.dependencies:
         subcharts[child.name] = _collect(child, nxt, out)
-    prefix = chart.full_path()
-    library = chart.is_library()
-    for name, data in chart.template_files:
-        if library and not posixpath.basename(name).startswith("_"):
+    prefix = chart.chart_full_path()
+    library = chart.is_library
+    for f in chart.templates:
+        if library and not posixpath.basename(f.name).startswith("_"):
             continue
-        out[posixpath.join(prefix, name)] = _Renderable(
-            data.decode("utf-8", errors="surrogateescape"), nxt, posixpath.join(prefix, "templates")
+        out[posixpath.join(prefix, f.name)] = _Renderable(
+            f.data.decode("utf-8", errors="surrogateescape"), nxt, posixpath.join(prefix, "templates")
         )
     return nxt
 
@@ -128,14 +100,14 @@ class Engine:
     enable_dns: bool = False
     custom_funcs: dict[str, Any] = field(default_factory=dict)
 
-    def render(self, chart: RenderableChart, top: Mapping[str, Any]) -> dict[str, str]:
+    def render(self, chart: Chart, top: Mapping[str, Any]) -> dict[str, str]:
         """Render every template of CHART with the render values TOP.
 
         Returns template path -> output (partials excluded). Raises TemplateParseError or
         TemplateExecError with Helm's message.
         """
         from chartist.engine.funcs import install_funcs
-        from chartist.gotemplate import Template
+        from chartist.gotemplate.template import Template
 
         tpls = _all_templates(chart, top)
         keys = sort_templates(list(tpls))
@@ -163,6 +135,6 @@ class Engine:
         return rendered
 
 
-def render_templates(chart: RenderableChart, top: Mapping[str, Any], **options: Any) -> dict[str, str]:
+def render_templates(chart: Chart, top: Mapping[str, Any], **options: Any) -> dict[str, str]:
     """Shortcut for ``Engine(**options).render(chart, top)``."""
     return Engine(**options).render(chart, top)

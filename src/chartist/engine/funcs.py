@@ -23,7 +23,7 @@ from chartist.gotemplate.values import (
 
 if TYPE_CHECKING:
     from chartist.engine.engine import Engine
-    from chartist.gotemplate import Template
+    from chartist.gotemplate.template import Template
 
 __all__ = ["RECURSION_MAX", "helm_funcs", "install_funcs"]
 
@@ -191,7 +191,7 @@ def helm_funcs() -> dict[str, GoFunc]:
     funcs.update(toml.FUNCS)
     try:
         from chartist.engine import durations
-    except ModuleNotFoundError:
+    except ImportError:
         pass
     else:
         funcs.update(durations.FUNCS)

@@ -1,35 +1,53 @@
-"""Go's ``fmt`` (Sprint, Sprintln, Sprintf) and the ``strconv`` formatting it rests on, byte for byte.
+"""Go's ``fmt`` as text/template and Sprig use it: Sprint, Sprintln, Sprintf, byte for byte.
 
 Hand-written because no Python library prints values the Go way: Python's ``%`` and ``format()``
-differ in ``%v`` of maps, slices and structs, in the shortest float layout (``1e+06``, ``-0``,
-``+Inf``), in ``%q`` escapes, in ``%x`` of strings, and Go reports a bad verb or argument inside
-the output (``%!d(string=hi)``, ``%!(EXTRA int=1)``) where Python raises. The functions here never
-raise for any format or argument.
+differ in ``%v`` of maps, slices and structs, in float layouts (``1e+06``, ``-0``, ``+Inf``), in
+``%q`` escapes and ``%x`` of strings, and Go reports a bad verb or argument inside the output
+(``%!d(string=hi)``, ``%!(EXTRA int=1)``) where Python raises. Nothing here raises for any
+format or argument. The structure follows Go's print.go (operands) and format.go (padding,
+numbers, strings); the number and quoting primitives are in :mod:`.strconv`.
 
-Values follow :mod:`chartist.gotemplate.values`. A Go string is a ``str`` in which bytes that are
-not valid UTF-8 appear as surrogate escapes (``errors="surrogateescape"``); ``[]byte`` is ``bytes``.
-A :class:`GoObject` prints as its kind says (struct ``{a b}``, ptr ``&{a b}``, map, slice) and its
-``Error``/``String`` methods act like Go's ``error`` and ``fmt.Stringer`` (``GoString`` for ``%#v``).
+Values follow :mod:`chartist.gotemplate.values`; a Go string is a ``str`` in which bytes that
+are not valid UTF-8 appear as surrogate escapes. A :class:`GoObject` prints as its kind says
+(struct ``{a b}``, ptr ``&{a b}`` at the top and an address below, map, slice); methods named
+``Error`` and ``String`` act as Go's ``error`` and ``fmt.Stringer`` for ``%v %s %q %x %X``, and
+``GoString`` for ``%#v``. Two optional class attributes refine a GoObject's printing:
+
+* ``go_print_fields``: every field fmt prints, unexported ones included, in declaration order;
+  items are Go names or ``(go_name, attribute)`` pairs. Defaults to ``go_fields``.
+* ``go_ptr_methods``: names of methods with pointer receivers. fmt ignores them on a non-pointer
+  value, while an action ``{{ v }}`` (:func:`format_value`) uses them, as text/template takes
+  the address of the value.
+
 Pointers and funcs below the top level print a fixed made-up address (Go prints a real one).
-
-Public surface: :func:`sprint`, :func:`sprintln`, :func:`sprintf`, :func:`format_value` (what
-``{{ v }}`` prints), :func:`quote` and friends (``strconv.Quote``), :func:`format_float`
-(``strconv.FormatFloat``), :func:`format_int` and :func:`json_float` (``encoding/json``'s floats).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import struct
-import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from chartist.gotemplate.fmtformat import Printer
+from chartist.gotemplate.strconv import (
+    can_backquote,
+    format_float,
+    format_int,
+    from_utf8,
+    is_print,
+    json_float,
+    quote,
+    quote_rune,
+    quote_rune_to_ascii,
+    quote_to_ascii,
+    to_utf8,
+    valid_rune,
+)
 from chartist.gotemplate.values import FuncError, GoFunc, GoObject, Int64, StrSlice, type_name
 
-__all__ = [
+__all__ = [  # the strconv names are re-exported for callers that print the Go way
     "can_backquote",
     "format_float",
     "format_int",
@@ -45,282 +63,647 @@ __all__ = [
     "sprintln",
 ]
 
-_MAX_RUNE = 0x10FFFF
-_RUNE_ERROR = 0xFFFD
 _U64 = 1 << 64
 # Go prints real addresses for pointers and funcs; ours is a fixed stand-in of the same shape.
 _FAKE_ADDRESS = 0xC000010000
 # Widths, precisions and argument numbers beyond this are "crazy" to Go (fmt's tooLarge).
 _TOO_LARGE = 1_000_000
 
-# Code points Go 1.26 (Unicode 15.0) prints but Python 3.11's unicodedata (14.0) does not know:
-# measured by printing every rune with %q through Helm v4.
-_UNICODE15_PRINT = (
-    (0x0CF3, 0x0CF3), (0x0ECE, 0x0ECE), (0x10EFD, 0x10EFF), (0x1123F, 0x11241),
-    (0x11B00, 0x11B09), (0x11F00, 0x11F10), (0x11F12, 0x11F3A), (0x11F3E, 0x11F59),
-    (0x1342F, 0x1342F), (0x13440, 0x13455), (0x1B132, 0x1B132), (0x1B155, 0x1B155),
-    (0x1D2C0, 0x1D2D3), (0x1DF25, 0x1DF2A), (0x1E030, 0x1E06D), (0x1E08F, 0x1E08F),
-    (0x1E4D0, 0x1E4F9), (0x1F6DC, 0x1F6DC), (0x1F774, 0x1F776), (0x1F77B, 0x1F77F),
-    (0x1F7D9, 0x1F7D9), (0x1FA75, 0x1FA77), (0x1FA87, 0x1FA88), (0x1FAAD, 0x1FAAF),
-    (0x1FABB, 0x1FABD), (0x1FABF, 0x1FABF), (0x1FACE, 0x1FACF), (0x1FADA, 0x1FADB),
-    (0x1FAE8, 0x1FAE8), (0x1FAF7, 0x1FAF8), (0x2B739, 0x2B739), (0x31350, 0x323AF),
-)  # fmt: skip
-
 
 # ---------------------------------------------------------------------------------------------
-# strconv: IsPrint, Quote, CanBackquote
+# Printing one operand (Go's printArg / printValue and the per-kind dispatch).
 
 
-def is_print(r: int) -> bool:
-    """Go's ``strconv.IsPrint``: letters, marks, numbers, punctuation, symbols and ASCII space."""
-    if r <= 0xFF:
-        return 0x20 <= r <= 0x7E or (0xA1 <= r <= 0xFF and r != 0xAD)
-    if r > _MAX_RUNE or 0xD800 <= r <= 0xDFFF:
-        return False
-    cat = unicodedata.category(chr(r))
-    if cat[0] in "LMNPS":
-        return True
-    return cat == "Cn" and any(lo <= r <= hi for lo, hi in _UNICODE15_PRINT)
-
-
-_SIMPLE_ESCAPES = {7: "\\a", 8: "\\b", 12: "\\f", 10: "\\n", 13: "\\r", 9: "\\t", 11: "\\v"}
-_ASCII_NEEDS_QUOTING = re.compile(r'[\x00-\x1f"\\\x7f]')
-
-
-def _raw_bytes(ch: str) -> bytes:
-    """The bytes a lone surrogate stands for (surrogate escapes are invalid UTF-8 bytes)."""
-    if "\udc80" <= ch <= "\udcff":
-        return bytes((ord(ch) - 0xDC00,))
-    return ch.encode("utf-8", "surrogatepass")
-
-
-def _quote_with(s: str, q: str, ascii_only: bool) -> str:
-    out = [q]
-    for ch in s:
-        c = ord(ch)
-        if ch == q or ch == "\\":
-            out.append("\\" + ch)
-        elif 0xD800 <= c <= 0xDFFF:  # invalid UTF-8: each byte as \xHH
-            out.extend(f"\\x{b:02x}" for b in _raw_bytes(ch))
-        elif (c < 0x80 or not ascii_only) and is_print(c):
-            out.append(ch)
-        elif c in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[c])
-        elif c < 0x20 or c == 0x7F:
-            out.append(f"\\x{c:02x}")
-        elif c < 0x10000:
-            out.append(f"\\u{c:04x}")
+def _bad_verb(p: Printer, verb: str, v: Any, tname: str | None = None) -> None:
+    """``%!verb(type=value)``, or ``%!verb(<nil>)``; methods are not called inside."""
+    p.erroring = True
+    p.buf.append("%!" + verb + "(")
+    if v is None and tname is None:
+        p.buf.append("<nil>")
+    else:
+        p.buf.append((tname or type_name(v)) + "=")
+        if tname == "uint8":
+            _print_integer(p, v, False, "v", "uint8")
         else:
-            out.append(f"\\U{c:08x}")
-    out.append(q)
-    return "".join(out)
+            _print_arg(p, v, "v")
+    p.buf.append(")")
+    p.erroring = False
 
 
-def quote(s: str) -> str:
-    """Go's ``strconv.Quote``: a double-quoted Go literal, non-printables escaped."""
-    if s.isascii() and not _ASCII_NEEDS_QUOTING.search(s):
-        return f'"{s}"'
-    return _quote_with(s, '"', False)
+def _print_bool(p: Printer, v: bool, verb: str, obj: Any) -> None:
+    if verb in ("t", "v"):
+        p.pad("true" if v else "false")
+    else:
+        _bad_verb(p, verb, obj)
 
 
-def quote_to_ascii(s: str) -> str:
-    """Go's ``strconv.QuoteToASCII``: like :func:`quote` with every non-ASCII rune escaped."""
-    if s.isascii() and not _ASCII_NEEDS_QUOTING.search(s):
-        return f'"{s}"'
-    return _quote_with(s, '"', True)
+def _print_integer(p: Printer, v: int, signed: bool, verb: str, obj: Any) -> None:
+    """An integer under VERB; OBJ is what a bad verb reports (``"uint8"`` for bytes)."""
+    if verb == "v":
+        if p.sharp_v and not signed:
+            p.fmt_0x64(v, True)
+        else:
+            p.fmt_integer(v, 10, verb)
+    elif verb == "d":
+        p.fmt_integer(v, 10, verb)
+    elif verb == "x" or verb == "X":
+        p.fmt_integer(v, 16, verb, verb == "X")
+    elif verb == "o" or verb == "O":
+        p.fmt_integer(v, 8, verb)
+    elif verb == "b":
+        p.fmt_integer(v, 2, verb)
+    elif verb == "c" or verb == "q" or verb == "U":
+        u = v % _U64  # Go converts to uint64 first
+        if verb == "U":
+            p.fmt_unicode(u)
+        elif verb == "c":
+            p.pad(chr(valid_rune(u)))
+        else:
+            r = valid_rune(u)
+            p.pad(quote_rune_to_ascii(r) if p.plus else quote_rune(r))
+    elif obj == "uint8":
+        _bad_verb(p, verb, v, "uint8")
+    else:
+        _bad_verb(p, verb, obj)
 
 
-def _valid_rune(r: int) -> int:
-    return _RUNE_ERROR if r < 0 or r > _MAX_RUNE or 0xD800 <= r <= 0xDFFF else r
+def _print_float(p: Printer, v: float, verb: str, obj: Any) -> None:
+    if verb == "v":
+        p.fmt_float(v, "g", -1)
+    elif verb in ("g", "G", "x", "X", "b"):
+        p.fmt_float(v, verb, -1)
+    elif verb in ("f", "e", "E"):
+        p.fmt_float(v, verb, 6)
+    elif verb == "F":
+        p.fmt_float(v, "f", 6)
+    else:
+        _bad_verb(p, verb, obj)
 
 
-def quote_rune(r: int) -> str:
-    """Go's ``strconv.QuoteRune``: a single-quoted Go character literal (invalid -> U+FFFD)."""
-    return _quote_with(chr(_valid_rune(r)), "'", False)
+def _print_string(p: Printer, v: str, verb: str, obj: Any) -> None:
+    if verb == "v":
+        if p.sharp_v:
+            p.fmt_q(v)
+        else:
+            p.fmt_s(v)
+    elif verb == "s":
+        p.fmt_s(v)
+    elif verb == "x" or verb == "X":
+        p.fmt_sbx(to_utf8(v), verb == "X")
+    elif verb == "q":
+        p.fmt_q(v)
+    else:
+        _bad_verb(p, verb, obj)
 
 
-def quote_rune_to_ascii(r: int) -> str:
-    """Go's ``strconv.QuoteRuneToASCII``."""
-    return _quote_with(chr(_valid_rune(r)), "'", True)
+def _print_bytes(p: Printer, v: bytes | bytearray, verb: str, depth: int, tname: str) -> None:
+    """[]byte: a string for %s %q %x %X, else a slice of uint8 (``[]byte{...}`` only at top)."""
+    if verb == "s":
+        p.fmt_s(from_utf8(v))
+    elif verb == "x" or verb == "X":
+        p.fmt_sbx(bytes(v), verb == "X")
+    elif verb == "q":
+        p.fmt_q(from_utf8(v))
+    else:  # a slice of uint8; %#v (or %#w, which only gets here to fail) in Go syntax
+        if p.sharp_v:
+            p.buf.append((tname if verb == "v" else "[]uint8") + "{")
+        else:
+            p.buf.append("[")
+        sep = ", " if p.sharp_v else " "
+        for i, c in enumerate(v):
+            if i:
+                p.buf.append(sep)
+            _print_integer(p, c, False, verb, "uint8")
+        p.buf.append("}" if p.sharp_v else "]")
 
 
-def can_backquote(s: str) -> bool:
-    """Go's ``strconv.CanBackquote``: one line, no control characters but tab, no BOM, valid UTF-8."""
-    for ch in s:
-        c = ord(ch)
-        if (c < 0x20 and c != 9) or c == 0x60 or c == 0x7F or c == 0xFEFF or 0xD800 <= c <= 0xDFFF:
-            return False
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _sorted_items(m: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
+    """Map entries in Go's fmtsort order (strings bytewise, numbers by value)."""
+    try:
+        items = sorted(m.items(), key=lambda kv: kv[0])
+        # Code point order is UTF-8 byte order except for surrogate escapes (invalid bytes).
+        if any(type(k) is str and not k.isascii() and _SURROGATE.search(k) for k in m):
+            items.sort(key=lambda kv: to_utf8(kv[0]))
+        return items
+    except TypeError:
+        return sorted(m.items(), key=lambda kv: (type_name(kv[0]), str(kv[0])))
+
+
+def _print_map(p: Printer, m: Mapping[Any, Any], verb: str, depth: int, tname: str) -> None:
+    buf = p.buf
+    buf.append(tname + "{" if p.sharp_v else "map[")
+    sep = ", " if p.sharp_v else " "
+    for i, (k, val) in enumerate(_sorted_items(m)):
+        if i:
+            buf.append(sep)
+        _print_value(p, k, verb, depth + 1)
+        buf.append(":")
+        _print_value(p, val, verb, depth + 1)
+    buf.append("}" if p.sharp_v else "]")
+
+
+def _print_slice(p: Printer, s: Any, verb: str, depth: int, tname: str) -> None:
+    buf = p.buf
+    if p.sharp_v:
+        buf.append(tname + "{")
+        sep = ", "
+    else:
+        buf.append("[")
+        sep = " "
+    for i, e in enumerate(s):
+        if i:
+            buf.append(sep)
+        _print_value(p, e, verb, depth + 1)
+    buf.append("}" if p.sharp_v else "]")
+
+
+def _print_struct(p: Printer, o: GoObject, verb: str, depth: int, tname: str) -> None:
+    buf = p.buf
+    if p.sharp_v:
+        buf.append(tname)
+    buf.append("{")
+    names = p.plus_v or p.sharp_v
+    fields = getattr(type(o), "go_print_fields", None) or o.go_fields
+    for i, f in enumerate(fields):
+        name, attr = f if isinstance(f, tuple) else (f, f)
+        if i:
+            buf.append(", " if p.sharp_v else " ")
+        if names:
+            buf.append(name + ":")
+        _print_value(p, getattr(o, attr, None), verb, depth + 1)
+    buf.append("}")
+
+
+def _print_pointer(p: Printer, v: Any, verb: str) -> None:
+    """Pointers, funcs (and maps/slices under %p): a made-up address, as Go prints a real one."""
+    if verb == "v":
+        if p.sharp_v:
+            p.buf.append(f"({type_name(v)})(0x{_FAKE_ADDRESS:x})")
+        else:
+            p.fmt_0x64(_FAKE_ADDRESS, not p.sharp)
+    elif verb == "p":
+        p.fmt_0x64(_FAKE_ADDRESS, not p.sharp)
+    elif verb in ("b", "o", "d", "x", "X"):
+        sharp_v, p.sharp_v = p.sharp_v, False
+        _print_integer(p, _FAKE_ADDRESS, False, verb, v)
+        p.sharp_v = sharp_v
+    else:
+        _bad_verb(p, verb, v)
+
+
+def _method(o: GoObject, name: str, addressable: bool) -> GoFunc | None:
+    if not addressable and o.go_kind != "ptr" and name in getattr(type(o), "go_ptr_methods", ()):
+        return None
+    return o.go_method(name)
+
+
+def _handle_methods(p: Printer, o: GoObject, verb: str, addressable: bool = False) -> bool:
+    """Go's handleMethods: %w is always bad here; Error/String for string verbs, GoString for %#v."""
+    if p.erroring:
+        return False
+    if verb == "w":
+        _bad_verb(p, verb, o)
+        return True
+    if p.sharp_v:
+        name = "GoString"
+    elif verb in ("v", "s", "x", "X", "q"):
+        name = "Error" if _method(o, "Error", addressable) is not None else "String"
+    else:
+        return False
+    m = _method(o, name, addressable)
+    if m is None:
+        return False
+    try:
+        s = str(m())
+    except FuncError as err:  # Go recovers a panicking method the same way
+        p.buf.append(f"%!{verb}(PANIC={name} method: {err})")
+        return True
+    if name == "GoString":
+        p.fmt_s(s)
+    else:
+        _print_string(p, s, verb, s)
     return True
 
 
-def _utf8(s: str) -> bytes:
-    """The bytes of Go string S."""
-    try:
-        return s.encode("utf-8")
-    except UnicodeEncodeError:
-        return b"".join(_raw_bytes(ch) if "\ud800" <= ch <= "\udfff" else ch.encode() for ch in s)
+def _print_arg(p: Printer, v: Any, verb: str) -> None:
+    """Print the operand V of a directive (Go's printArg)."""
+    if v is None:
+        if verb == "v" or verb == "T":
+            p.pad("<nil>")
+        else:
+            _bad_verb(p, verb, None)
+        return
+    if verb == "T":
+        p.fmt_s(type_name(v))
+        return
+    t = type(v)
+    if t is str:
+        _print_string(p, v, verb, v)
+    elif t is int or t is Int64:
+        _print_integer(p, v, True, verb, v)
+    elif t is float:
+        _print_float(p, v, verb, v)
+    elif t is bool:
+        _print_bool(p, v, verb, v)
+    elif verb == "p":  # only reference kinds have an address to show
+        if isinstance(v, GoObject):
+            pointer = v.go_kind in ("ptr", "map", "slice", "func")
+        else:
+            pointer = isinstance(v, Mapping | list | tuple | bytes | bytearray) or callable(v)
+        if pointer:
+            _print_pointer(p, v, "p")
+        else:
+            _bad_verb(p, verb, v)
+    elif t is bytes or t is bytearray:
+        _print_bytes(p, v, verb, 0, "[]byte")
+    elif isinstance(v, GoObject) and _handle_methods(p, v, verb):
+        return
+    elif verb == "w":
+        _bad_verb(p, verb, v)
+    else:
+        _print_value(p, v, verb, 0)
 
 
-def _from_utf8(b: bytes | bytearray) -> str:
-    return bytes(b).decode("utf-8", "surrogateescape")
+def _print_value(p: Printer, v: Any, verb: str, depth: int) -> None:
+    """Print V found at DEPTH inside a container (Go's printValue)."""
+    t = type(v)
+    if t is str:
+        _print_string(p, v, verb, v)
+    elif t is int or t is Int64:
+        _print_integer(p, v, True, verb, v)
+    elif t is float:
+        _print_float(p, v, verb, v)
+    elif t is bool:
+        _print_bool(p, v, verb, v)
+    elif v is None:  # a nil interface{} element: no padding, no bad verb
+        p.buf.append("interface {}(nil)" if p.sharp_v else "<nil>")
+    elif t is dict:
+        _print_map(p, v, verb, depth, "map[string]interface {}")
+    elif t is list or t is tuple:
+        _print_slice(p, v, verb, depth, "[]interface {}")
+    elif t is StrSlice:
+        _print_slice(p, v, verb, depth, "[]string")
+    elif t is bytes or t is bytearray:
+        _print_bytes(p, v, verb, depth, "[]uint8")
+    elif isinstance(v, GoObject):
+        if depth > 0 and _handle_methods(p, v, verb):
+            return
+        _print_object(p, v, verb, depth)
+    else:
+        _print_other(p, v, verb, depth)
+
+
+def _print_object(p: Printer, o: GoObject, verb: str, depth: int) -> None:
+    tname = o.go_type
+    if isinstance(o, Mapping):
+        _print_map(p, o, verb, depth, tname)
+    elif isinstance(o, list | tuple):
+        _print_slice(p, o, verb, depth, tname)
+    elif isinstance(o, bytes | bytearray):
+        _print_bytes(p, o, verb, depth, tname)
+    elif isinstance(o, str | int | float):
+        _print_other(p, o, verb, depth)
+    elif o.go_kind == "ptr":
+        if depth == 0:  # pointer to struct: &{...} at the top, an address below it
+            p.buf.append("&")
+            _print_struct(p, o, verb, depth + 1, tname[1:] if tname.startswith("*") else tname)
+        else:
+            _print_pointer(p, o, verb)
+    elif o.go_kind == "func":
+        _print_pointer(p, o, verb)
+    else:
+        _print_struct(p, o, verb, depth, tname)
+
+
+def _print_other(p: Printer, v: Any, verb: str, depth: int) -> None:
+    """Subclasses of the basic types, and callables; anything else prints as ``?type?``."""
+    if isinstance(v, bool):
+        _print_bool(p, bool(v), verb, v)
+    elif isinstance(v, int):
+        _print_integer(p, int(v), True, verb, v)
+    elif isinstance(v, float):
+        _print_float(p, float(v), verb, v)
+    elif isinstance(v, str):
+        _print_string(p, str(v), verb, v)
+    elif isinstance(v, Mapping):
+        _print_map(p, v, verb, depth, type_name(v))
+    elif isinstance(v, list | tuple):
+        _print_slice(p, v, verb, depth, type_name(v))
+    elif isinstance(v, bytes | bytearray):
+        _print_bytes(p, v, verb, depth, "[]uint8")
+    elif isinstance(v, GoFunc) or callable(v):
+        _print_pointer(p, v, verb)
+    else:
+        p.buf.append("?" + type_name(v) + "?")
 
 
 # ---------------------------------------------------------------------------------------------
-# strconv: FormatFloat, FormatInt
+# Format strings: parsed once into directives (cached), run against the arguments.
 
 
-def _shortest(a: float) -> tuple[str, int]:
-    """Shortest round-tripping decimal digits of finite A >= 0 and the decimal point position.
+class _Spec:
+    """One ``%`` directive as parsed; what depends on the arguments is resolved at run time.
 
-    Python's repr() picks the same digits as Go's Ryu shortest; value = 0.DIGITS * 10**dp.
+    ``idx_*`` are the ``[n]`` argument numbers before the width, after the ``.`` and before the
+    verb, each ``(index, ok)`` or None; ``star_*`` say the width/precision come from arguments.
     """
-    mant, _, e = repr(a).partition("e")
-    ip, _, fp = mant.partition(".")
-    digits = ip + fp
-    dp = len(ip) + (int(e) if e else 0)
-    stripped = digits.lstrip("0")
-    dp -= len(digits) - len(stripped)
-    digits = stripped.rstrip("0")
-    return digits, (dp if digits else 0)
+
+    __slots__ = (
+        "bad_index",
+        "flags",
+        "has_prec",
+        "idx_prec",
+        "idx_verb",
+        "idx_wid",
+        "noverb",
+        "prec",
+        "prec_present",
+        "simple",
+        "star_prec",
+        "star_wid",
+        "verb",
+        "wid",
+        "wid_present",
+    )
+
+    def __init__(self, flags: tuple[bool, bool, bool, bool, bool]) -> None:
+        self.flags = flags
+        self.simple = self.noverb = self.bad_index = self.has_prec = False
+        self.star_wid = self.star_prec = False
+        self.wid_present = self.prec_present = False
+        self.wid = self.prec = 0
+        self.idx_wid: tuple[int, bool] | None = None
+        self.idx_prec: tuple[int, bool] | None = None
+        self.idx_verb: tuple[int, bool] | None = None
+        self.verb = ""
 
 
-def _fmt_e(neg: bool, digits: str, dp: int, prec: int, ech: str) -> str:
-    first = digits[0] if digits else "0"
-    frac = ("." + digits[1 : prec + 1].ljust(prec, "0")) if prec > 0 else ""
-    exp = dp - 1 if digits else 0
-    sign = "-" if exp < 0 else "+"
-    return f"{'-' if neg else ''}{first}{frac}{ech}{sign}{abs(exp):02d}"
+def _parsenum(s: str, start: int, end: int) -> tuple[int, bool, int]:
+    """Digits at S[START:END] -> (number, found, next index); absurd numbers consume everything."""
+    if start >= end:
+        return 0, False, end
+    num, isnum, i = 0, False, start
+    while i < end and "0" <= s[i] <= "9":
+        if num > _TOO_LARGE:
+            return 0, False, end
+        num = num * 10 + ord(s[i]) - 48
+        isnum = True
+        i += 1
+    return num, isnum, i
 
 
-def _fmt_f(neg: bool, digits: str, dp: int, prec: int) -> str:
-    ip = (digits[:dp].ljust(dp, "0")) if dp > 0 else "0"
-    if prec > 0:
-        fp = (("0" * -dp + digits) if dp < 0 else digits[dp:])[:prec].ljust(prec, "0")
-        return f"{'-' if neg else ''}{ip}.{fp}"
-    return f"{'-' if neg else ''}{ip}"
+def _arg_number(s: str, i: int) -> tuple[tuple[int, bool] | None, int]:
+    """A ``[n]`` at S[i] -> ((n-1, ok) or None, next index)."""
+    if i >= len(s) or s[i] != "[":
+        return None, i
+    if len(s) - i < 3:
+        return (0, False), i + 1
+    j = s.find("]", i + 1)
+    if j < 0:
+        return (0, False), i + 1
+    n, ok, k = _parsenum(s, i + 1, j)
+    if not ok or k != j:
+        return (0, False), j + 1
+    return (n - 1, True), j + 1
 
 
-def _fmt_b(f: float, bitsize: int) -> str:
-    if bitsize == 32:
-        bits = struct.unpack("<I", struct.pack("<f", f))[0]
-        neg, exp, mant, mbits, bias = bits >> 31, (bits >> 23) & 0xFF, bits & 0x7FFFFF, 23, -127
-    else:
-        bits = struct.unpack("<Q", struct.pack("<d", f))[0]
-        neg, exp, mant, mbits, bias = bits >> 63, (bits >> 52) & 0x7FF, bits & ((1 << 52) - 1), 52, -1023
-    if exp == 0:
-        exp += 1
-    else:
-        mant |= 1 << mbits
-    e = exp + bias - mbits
-    return f"{'-' if neg else ''}{mant}p{'+' if e >= 0 else ''}{e}"
-
-
-def _fmt_x(f: float, prec: int, fmt: str) -> str:
-    neg = math.copysign(1.0, f) < 0
-    mant, exp = 0, 0
-    if f != 0:
-        m, e = math.frexp(abs(f))
-        mant, exp = int(m * (1 << 53)) << 8, e - 1  # leading 1 at bit 60, value = 1.x * 2**exp
-    if 0 <= prec < 15:
-        shift = prec * 4
-        extra = (mant << shift) & ((1 << 60) - 1)
-        mant >>= 60 - shift
-        if extra | (mant & 1) > 1 << 59:  # round half to even
-            mant += 1
-        mant <<= 60 - shift
-        if mant & (1 << 61):
-            mant >>= 1
-            exp += 1
-    hexd = "0123456789ABCDEF" if fmt == "X" else "0123456789abcdef"
-    out = ["-" if neg else "", "0", fmt, str((mant >> 60) & 1)]
-    mant = (mant << 4) % _U64
-    if (prec < 0 and mant) or prec > 0:
-        out.append(".")
-        n = 0
-        while (prec < 0 and mant) or n < prec:
-            out.append(hexd[(mant >> 60) & 15])
-            mant = (mant << 4) % _U64
-            n += 1
-    out.append("P" if fmt == "X" else "p")
-    out.append(f"{'-' if exp < 0 else '+'}{abs(exp):02d}")
-    return "".join(out)
-
-
-def _shortest32(a: float) -> tuple[str, int]:
-    """Shortest digits that read back as the same float32 (A >= 0, already a float32 value)."""
-    if a == 0:
-        return "", 0
-    for p in range(1, 10):
-        s = f"{a:.{p - 1}e}"
-        if struct.unpack("<f", struct.pack("<f", float(s)))[0] == a:
-            return _shortest(float(s))
-    return _shortest(a)  # pragma: no cover - 9 digits always suffice
-
-
-def format_float(f: float, fmt: str = "g", prec: int = -1, bitsize: int = 64) -> str:
-    """Go's ``strconv.FormatFloat(f, fmt, prec, bitsize)``.
-
-    FMT is one of ``b e E f g G x X``; PREC -1 means the fewest digits that read back exactly.
-    NaN and infinities give ``NaN``, ``+Inf``, ``-Inf``; an unknown FMT gives ``%`` + FMT.
-    """
-    if f != f:
-        return "NaN"
-    if f in (math.inf, -math.inf):
-        return "+Inf" if f > 0 else "-Inf"
-    if bitsize == 32:
-        f = struct.unpack("<f", struct.pack("<f", f))[0]
-    if fmt == "b":
-        return _fmt_b(f, bitsize)
-    if fmt in ("x", "X"):
-        return _fmt_x(f, prec, fmt)
-    if prec >= 0:
-        if fmt in ("e", "E", "f", "g", "G"):
-            return f"%.{prec}{fmt}" % f  # Python rounds correctly, half to even, like Go
-        return "%" + fmt
-    neg = math.copysign(1.0, f) < 0
-    digits, dp = _shortest32(abs(f)) if bitsize == 32 else _shortest(abs(f))
-    nd = len(digits)
-    if fmt in ("e", "E"):
-        return _fmt_e(neg, digits, dp, max(nd - 1, 0), fmt)
-    if fmt == "f":
-        return _fmt_f(neg, digits, dp, max(nd - dp, 0))
-    if fmt in ("g", "G"):
-        exp = dp - 1
-        if exp < -4 or exp >= 6:  # shortest %g switches to %e at the precision of 6
-            return _fmt_e(neg, digits, dp, max(nd - 1, 0), "e" if fmt == "g" else "E")
-        return _fmt_f(neg, digits, dp, max(nd - dp, 0))
-    return "%" + fmt
-
-
-def format_int(i: int, base: int = 10) -> str:
-    """Go's ``strconv.FormatInt``: lower-case digits, ``-`` for negatives, base 2 to 36."""
-    if base == 10:
-        return str(i)
-    if not 2 <= base <= 36:
-        raise ValueError("strconv: illegal AppendInt/FormatInt base")
-    n, out = abs(i), []
-    while True:
-        n, d = divmod(n, base)
-        out.append("0123456789abcdefghijklmnopqrstuvwxyz"[d])
-        if not n:
+@lru_cache(maxsize=4096)
+def _parse(fmt: str) -> tuple[str | _Spec, ...]:
+    """FMT as literal text and directives, following Go's doPrintf scan exactly."""
+    items: list[str | _Spec] = []
+    end = len(fmt)
+    i = 0
+    while i < end:
+        j = fmt.find("%", i)
+        if j < 0:
+            items.append(fmt[i:])
             break
-    return ("-" if i < 0 else "") + "".join(reversed(out))
+        if j > i:
+            items.append(fmt[i:j])
+        i = j + 1
+        minus = plus = sharp = space = zero = False
+        while i < end:
+            c = fmt[i]
+            if c == "#":
+                sharp = True
+            elif c == "0":
+                zero = not minus  # zero padding only ever goes on the left
+            elif c == "+":
+                plus = True
+            elif c == "-":
+                minus, zero = True, False
+            elif c == " ":
+                space = True
+            else:
+                break
+            i += 1
+        d = _Spec((minus, plus, sharp, space, zero))
+        items.append(d)
+        if i < end and "a" <= fmt[i] <= "z":
+            d.simple, d.verb = True, fmt[i]
+            i += 1
+            continue
+        d.idx_wid, i = _arg_number(fmt, i)
+        after_index = d.idx_wid is not None and d.idx_wid[1]
+        if i < end and fmt[i] == "*":
+            d.star_wid, after_index = True, False
+            i += 1
+        else:
+            d.wid, d.wid_present, i = _parsenum(fmt, i, end)
+            if after_index and d.wid_present:  # "%[3]2d"
+                d.bad_index = True
+        if i + 1 < end and fmt[i] == ".":
+            d.has_prec = True
+            i += 1
+            if after_index:  # "%[3].2d"
+                d.bad_index = True
+            d.idx_prec, i = _arg_number(fmt, i)
+            after_index = d.idx_prec is not None and d.idx_prec[1]
+            if i < end and fmt[i] == "*":
+                d.star_prec, after_index = True, False
+                i += 1
+            else:
+                d.prec, d.prec_present, i = _parsenum(fmt, i, end)
+                if not d.prec_present:
+                    d.prec, d.prec_present = 0, True
+        if not after_index:
+            d.idx_verb, i = _arg_number(fmt, i)
+        if i >= end:
+            d.noverb = True
+            break
+        d.verb = fmt[i]
+        i += 1
+    return tuple(items)
 
 
-def json_float(f: float) -> str:
-    """A float64 as Go's ``encoding/json`` writes it.
+def _int_from_arg(args: tuple[Any, ...], n: int) -> tuple[int, bool, int]:
+    """Argument N as a width or precision -> (value, is an int, next argument number)."""
+    if n >= len(args):
+        return 0, False, n
+    a = args[n]
+    if type(a) is bool or not isinstance(a, int) or not -_TOO_LARGE <= a <= _TOO_LARGE:
+        return 0, False, n + 1
+    return int(a), True, n + 1
 
-    Shortest digits in ``f`` layout, or in ``e`` layout when ``|f| < 1e-6`` or ``|f| >= 1e21``,
-    with a one-digit negative exponent written without its leading zero (``1e-07`` -> ``1e-7``):
-    ``1`` -> ``1``, ``1e6`` -> ``1000000``, ``1e21`` -> ``1e+21``, ``-0.0`` -> ``-0``.
-    Raises ValueError(``json: unsupported value: NaN``) for NaN and infinities, as Go fails.
+
+def _use_index(idx: tuple[int, bool], argnum: int, nargs: int, good: bool) -> tuple[int, bool]:
+    """Switch to argument ``[n]`` if it exists; a bad index marks the directive bad."""
+    if idx[1] and 0 <= idx[0] < nargs:
+        return idx[0], good
+    return argnum, False
+
+
+def _do_printf(p: Printer, fmt: str, args: tuple[Any, ...]) -> None:
+    buf = p.buf
+    nargs = len(args)
+    argnum = 0
+    reordered = False
+    for item in _parse(fmt):
+        if type(item) is str:
+            buf.append(item)
+            continue
+        assert isinstance(item, _Spec)
+        p.clear_flags()
+        p.minus, p.plus, p.sharp, p.space, p.zero = item.flags
+        verb = item.verb
+        if item.simple:
+            if argnum >= nargs:
+                buf.append(f"%!{verb}(MISSING)")
+                continue
+            if verb == "v" or verb == "w":  # %w is %v to the flags (then a bad verb)
+                p.sharp_v, p.sharp, p.plus_v, p.plus = p.sharp, False, p.plus, False
+            _print_arg(p, args[argnum], verb)
+            argnum += 1
+            continue
+        good = not item.bad_index
+        if item.idx_wid is not None:
+            reordered = True
+            argnum, good = _use_index(item.idx_wid, argnum, nargs, good)
+        if item.star_wid:
+            p.wid, p.wid_present, argnum = _int_from_arg(args, argnum)
+            if not p.wid_present:
+                buf.append("%!(BADWIDTH)")
+            if p.wid < 0:  # a negative width from an argument means "-"
+                p.wid, p.minus, p.zero = -p.wid, True, False
+        else:
+            p.wid, p.wid_present = item.wid, item.wid_present
+        if item.has_prec:
+            if item.idx_prec is not None:
+                reordered = True
+                argnum, good = _use_index(item.idx_prec, argnum, nargs, good)
+            if item.star_prec:
+                p.prec, p.prec_present, argnum = _int_from_arg(args, argnum)
+                if p.prec < 0:
+                    p.prec, p.prec_present = 0, False
+                if not p.prec_present:
+                    buf.append("%!(BADPREC)")
+            else:
+                p.prec, p.prec_present = item.prec, item.prec_present
+        if item.idx_verb is not None:
+            reordered = True
+            argnum, good = _use_index(item.idx_verb, argnum, nargs, good)
+        if item.noverb:
+            buf.append("%!(NOVERB)")
+            break
+        if verb == "%":  # a literal percent takes no operand and ignores width and precision
+            buf.append("%")
+        elif not good:
+            buf.append(f"%!{verb}(BADINDEX)")
+        elif argnum >= nargs:
+            buf.append(f"%!{verb}(MISSING)")
+        else:
+            if verb == "v" or verb == "w":  # %w is %v to the flags (then a bad verb)
+                p.sharp_v, p.sharp, p.plus_v, p.plus = p.sharp, False, p.plus, False
+            _print_arg(p, args[argnum], verb)
+            argnum += 1
+    if not reordered and argnum < nargs:
+        p.clear_flags()
+        buf.append("%!(EXTRA ")
+        for k, a in enumerate(args[argnum:]):
+            if k:
+                buf.append(", ")
+            if a is None:
+                buf.append("<nil>")
+            else:
+                buf.append(type_name(a) + "=")
+                _print_arg(p, a, "v")
+        buf.append(")")
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry points.
+
+
+def sprintf(format: str, *args: Any) -> str:
+    """Go's ``fmt.Sprintf``. Never raises: mistakes print inside the result as Go prints them."""
+    p = Printer()
+    _do_printf(p, format, args)
+    return "".join(p.buf)
+
+
+_BASIC = frozenset((str, int, Int64, float, bool))
+
+
+def sprint(*args: Any) -> str:
+    """Go's ``fmt.Sprint``: operands in %v, a space between two operands when neither is a string."""
+    if len(args) == 1 and type(args[0]) in _BASIC:
+        return format_value(args[0])
+    p = Printer()
+    prev_string = False
+    for i, a in enumerate(args):
+        is_string = isinstance(a, str)
+        if i and not is_string and not prev_string:
+            p.buf.append(" ")
+        _print_arg(p, a, "v")
+        prev_string = is_string
+    return "".join(p.buf)
+
+
+def sprintln(*args: Any) -> str:
+    """Go's ``fmt.Sprintln``: operands in %v, always separated by spaces, then a newline."""
+    p = Printer()
+    for i, a in enumerate(args):
+        if i:
+            p.buf.append(" ")
+        _print_arg(p, a, "v")
+    p.buf.append("\n")
+    return "".join(p.buf)
+
+
+def format_value(v: Any) -> str:
+    """What the action ``{{ v }}`` prints: text/template's printValue, i.e. Sprint of one value.
+
+    Differences from ``%v`` that come from text/template: nil prints ``<no value>``, a pointer
+    to a struct prints as the struct (``{...}``, not ``&{...}``), and methods listed in
+    ``go_ptr_methods`` count (text/template takes the address of the value).
     """
-    if f != f or f in (math.inf, -math.inf):
-        raise ValueError("json: unsupported value: " + format_float(f))
-    a = abs(f)
-    if a != 0 and (a < 1e-6 or a >= 1e21):
-        s = format_float(f, "e")
-        if s[-4:-1] == "e-0":
-            s = s[:-2] + s[-1]
-        return s
-    return format_float(f, "f")
+    t = type(v)
+    if t is str:
+        return v  # type: ignore[no-any-return]
+    if t is int:
+        return str(v)
+    if t is Int64:
+        return str(int(v))
+    if t is float:
+        if v == 0:
+            return "-0" if math.copysign(1.0, v) < 0 else "0"
+        if v.is_integer() and -1e6 < v < 1e6:
+            return str(int(v))
+        return format_float(v)
+    if t is bool:
+        return "true" if v else "false"
+    if v is None:
+        return "<no value>"
+    p = Printer()
+    if isinstance(v, GoObject):  # text/template indirects pointers and may take addresses
+        if not _handle_methods(p, v, "v", addressable=True):
+            if v.go_kind == "ptr" and not isinstance(v, Mapping | list | tuple | str | int | float):
+                _print_struct(p, v, "v", 0, v.go_type)
+            else:
+                _print_value(p, v, "v", 0)
+    else:
+        _print_arg(p, v, "v")
+    return "".join(p.buf)

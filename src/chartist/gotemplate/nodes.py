@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chartist.gotemplate.strconv import quote
+
 
 @dataclass(frozen=True, slots=True)
 class Node:
@@ -219,8 +221,8 @@ class TemplateNode(Node):
 
     def __str__(self) -> str:
         if self.pipe is None:
-            return '{{template "' + self.name + '"}}'
-        return '{{template "' + self.name + '" ' + str(self.pipe) + "}}"
+            return "{{template " + quote(self.name) + "}}"
+        return "{{template " + quote(self.name) + " " + str(self.pipe) + "}}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,6 +146,11 @@ class GoObject:
     go_type: ClassVar[str] = "struct {}"
     go_kind: ClassVar[str] = "struct"
     go_fields: ClassVar[tuple[str, ...]] = ()
+    # For fmt only: every field Go prints (unexported included), as Go names or
+    # (go_name, attribute) pairs; empty means go_fields.
+    go_print_fields: ClassVar[tuple[str | tuple[str, str], ...]] = ()
+    # For fmt only: methods declared on the pointer receiver (a Stringer only when addressable).
+    go_ptr_methods: ClassVar[tuple[str, ...]] = ()
 
     def go_method(self, name: str) -> GoFunc | None:
         """The bound method called NAME, or None if the type has no such method."""

@@ -19,7 +19,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if args.short:
         print(info.Version)
     elif args.template:
-        from chartist.gotemplate import Template
+        from chartist.gotemplate.template import Template
 
         t = Template("version").parse(args.template)
         print(t.execute(info), end="")

@@ -1,0 +1,425 @@
+"""Chart archives (.tgz): safe reading, safe expansion, and writing them as ``helm package``.
+
+Reading follows Helm's ``LoadArchiveFiles``: the first path element of every entry is the
+chart directory and is dropped; absolute paths, ``..``, drive letters and a Chart.yaml
+outside the chart directory are refused with Helm's messages, and sizes are capped (5 MiB
+per file, 100 MiB for the whole chart, both after decompression). Links, devices and FIFOs
+are never followed or created: like Helm, they load as empty files. The decompressed tar
+stream is capped as well, so a bomb hidden in tar headers cannot exhaust memory.
+
+Expansion (:func:`extract`) writes into a fresh temporary directory inside the destination
+and renames it into place at the end: nothing lands outside the destination and a failure
+leaves no partial chart behind. :func:`save` writes an archive as ``helm package`` does
+(Chart.yaml re-encoded, subcharts written as directories, gzip comment ``Helm``), through a
+temporary file renamed into place.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import struct
+import tarfile
+import tempfile
+import time
+import zlib
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+from chartist.chart.errors import ArchiveError, ChartLoadError, ValidationError
+from chartist.chart.model import API_VERSION_V1, API_VERSION_V2, Chart, File
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+# Helm's limits (chart/loader/archive): what a chart may hold once decompressed.
+MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024
+MAX_DECOMPRESSED_FILE_SIZE = 5 * 1024 * 1024
+# Headers and padding come on top of file data; anything far beyond is an attack.
+_MAX_TAR_STREAM = 2 * MAX_DECOMPRESSED_CHART_SIZE
+
+# gzip header extra field and comment that Helm writes into every package.
+_HELM_GZIP_EXTRA = b"+aHR0cHM6Ly95b3V0dS5iZS96OVV6MWljandyTQo="
+_HELM_GZIP_COMMENT = b"Helm"
+
+_BOM = b"\xef\xbb\xbf"
+_DRIVE = re.compile(r"[a-zA-Z]:/")
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+
+BufferedFile = File
+"""Helm's ``archive.BufferedFile``: a chart file read into memory (same shape as File)."""
+
+
+class _CappedReader(io.RawIOBase):
+    """A read-only stream that fails once more than LIMIT bytes came out of SOURCE."""
+
+    def __init__(self, source: IO[bytes], limit: int) -> None:
+        self._source, self._left = source, limit
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        data = self._source.read(len(b))
+        self._left -= len(data)
+        if self._left < 0:
+            raise ArchiveError(
+                f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}"
+            )
+        b[: len(data)] = data
+        return len(data)
+
+
+def _clean(path: str) -> str:
+    """Go's ``path.Clean`` for slash-separated paths."""
+    rooted = path.startswith("/")
+    parts: list[str] = []
+    for p in path.split("/"):
+        if p in ("", "."):
+            continue
+        if p == "..":
+            if parts and parts[-1] != "..":
+                parts.pop()
+            elif not rooted:
+                parts.append("..")
+            continue
+        parts.append(p)
+    out = "/".join(parts)
+    if rooted:
+        return "/" + out
+    return out or "."
+
+
+def _entry_name(raw: str) -> str:
+    """The chart-relative name of tar entry RAW, or ArchiveError as Helm refuses it."""
+    delim = "\\" if "\\" in raw else "/"
+    parts = raw.split(delim)
+    name = "/".join(parts[1:])
+    if name.startswith("/"):
+        raise ArchiveError("chart illegally contains absolute paths")
+    name = _clean(name)
+    if name == ".":
+        raise ArchiveError(f"chart illegally contains content outside the base directory: {_q(raw)}")
+    if name.startswith(".."):
+        raise ArchiveError("chart illegally references parent directory")
+    if _DRIVE.match(name):
+        raise ArchiveError("chart contains illegally named files")
+    if parts[0] == "Chart.yaml":
+        raise ArchiveError("chart yaml not in base directory")
+    return name
+
+
+def _q(s: str) -> str:
+    from chartist.chart._go import go_quote
+
+    return go_quote(s)
+
+
+def _open_tar(stream: IO[bytes]) -> tarfile.TarFile:
+    import gzip
+
+    unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
+    capped = io.BufferedReader(_CappedReader(unzipped, _MAX_TAR_STREAM))  # type: ignore[arg-type]
+    return tarfile.open(fileobj=capped, mode="r|")
+
+
+def _members(tar: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
+    while True:
+        try:
+            member = tar.next()
+        except ArchiveError:
+            raise
+        except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
+            raise _archive_error(err) from None
+        if member is None:
+            return
+        yield member
+
+
+def _archive_error(err: BaseException) -> ArchiveError:
+    """Go's wording for a broken gzip or tar stream."""
+    import gzip
+
+    if isinstance(err, gzip.BadGzipFile):
+        return ArchiveError("gzip: invalid header")
+    if isinstance(err, EOFError):
+        return ArchiveError("unexpected EOF")
+    if isinstance(err, zlib.error):
+        return ArchiveError("flate: corrupt input")
+    if isinstance(err, tarfile.TarError):
+        return ArchiveError("archive/tar: invalid tar header")
+    return ArchiveError(str(err))
+
+
+def load_archive_files(source: bytes | IO[bytes]) -> list[File]:
+    """Every file of a gzipped chart archive, with Helm's safety checks and limits.
+
+    SOURCE is the archive's bytes or a binary stream. Raises ArchiveError (``no files in
+    chart archive``, ``chart illegally references parent directory``, the size limits...).
+    """
+    stream: IO[bytes] = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    files: list[File] = []
+    remaining = MAX_DECOMPRESSED_CHART_SIZE
+    try:
+        tar = _open_tar(stream)
+    except ArchiveError:
+        raise
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
+        raise _archive_error(err) from None
+    with tar:
+        for member in _members(tar):
+            if member.isdir():
+                continue
+            name = _entry_name(member.name)
+            size = member.size if member.isreg() else 0
+            if size > remaining:
+                raise ArchiveError(
+                    f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}"
+                )
+            if size > MAX_DECOMPRESSED_FILE_SIZE:
+                raise ArchiveError(
+                    f"decompressed chart file {_q(member.name)} is larger than the maximum file size "
+                    f"{MAX_DECOMPRESSED_FILE_SIZE}"
+                )
+            data = b""
+            if member.isreg():  # links, devices and FIFOs load empty, never followed
+                try:
+                    fobj = tar.extractfile(member)
+                    data = fobj.read(size) if fobj is not None else b""
+                except ArchiveError:
+                    raise
+                except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
+                    raise _archive_error(err) from None
+            remaining -= len(data)
+            if len(data) < size or remaining <= 0:
+                raise ArchiveError(
+                    f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}"
+                )
+            if data.startswith(_BOM):
+                data = data[3:]
+            files.append(File(name, data, float(member.mtime)))
+    if not files:
+        raise ArchiveError("no files in chart archive")
+    return files
+
+
+def ensure_archive(name: str, head: bytes) -> None:
+    """Helm's EnsureArchive: refuse a file whose first bytes HEAD are not gzip data."""
+    if head.startswith(_GZIP_MAGIC):
+        return
+    if name.endswith((".yml", ".yaml")):
+        raise ArchiveError(f"file '{name}' seems to be a YAML file, but expected a gzipped archive")
+    raise ArchiveError(f"file '{name}' does not appear to be a gzipped archive; got '{_content_type(head)}'")
+
+
+def _content_type(head: bytes) -> str:
+    """A small part of Go's http.DetectContentType, enough for the usual mistakes."""
+    if not head:
+        return "text/plain; charset=utf-8"
+    for sig, kind in (
+        (b"PK\x03\x04", "application/zip"),
+        (b"%PDF-", "application/pdf"),
+        (b"\x89PNG\r\n\x1a\n", "image/png"),
+        (b"BZh", "application/x-bzip2"),
+    ):
+        if head.startswith(sig):
+            return kind
+    if any(b < 0x20 and b not in b"\t\n\x0c\r\x1b" for b in head[:512]):
+        return "application/octet-stream"
+    return "text/plain; charset=utf-8"
+
+
+# --- expansion -------------------------------------------------------------------------
+
+
+def extract(archive: str | PathLike[str] | bytes | IO[bytes], dest: str | PathLike[str]) -> str:
+    """Expand a chart archive into ``DEST/<chart name>`` and return that directory.
+
+    Every entry passes :func:`load_archive_files`' checks; files are written into a fresh
+    temporary directory inside DEST and moved into place at the end, so nothing is written
+    outside DEST and a failure leaves nothing behind. Raises ArchiveError for an unsafe
+    archive or chart name, or when ``DEST/<chart name>`` already exists.
+    """
+    from chartist.chart.loader import metadata_from_bytes
+
+    if isinstance(archive, bytes | bytearray) or hasattr(archive, "read"):
+        files = load_archive_files(archive)  # type: ignore[arg-type]
+    else:
+        with open(os.fspath(archive), "rb") as fh:
+            files = load_archive_files(fh)
+    name = ""
+    for f in files:
+        if f.name == "Chart.yaml":
+            name = metadata_from_bytes(f.data).name
+    if not name:
+        raise ArchiveError("chart name not specified")
+    if name in (".", ".."):
+        raise ArchiveError(f"chart name {_q(name)} is not allowed")
+    if "/" in name or "\\" in name:
+        raise ArchiveError(f"chart name {_q(name)} must not contain path separators")
+    dest = os.fspath(dest)
+    os.makedirs(dest, mode=0o755, exist_ok=True)
+    target = os.path.join(dest, name)
+    if os.path.lexists(target):
+        raise ArchiveError(f"a file or directory with the name {target} already exists")
+    staging = tempfile.mkdtemp(prefix=".chartist-extract-", dir=dest)
+    try:
+        root = os.path.join(staging, name)
+        os.mkdir(root, 0o755)
+        for f in files:
+            out = os.path.join(root, *f.name.split("/"))
+            os.makedirs(os.path.dirname(out), mode=0o755, exist_ok=True)
+            # O_EXCL|O_NOFOLLOW: the staging tree is ours alone; never write through a link.
+            if os.path.lexists(out):
+                os.unlink(out)
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(f.data)
+        os.rename(root, target)
+    except OSError as err:
+        raise ArchiveError(f"cannot expand chart {name}: {err.strerror or err}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+# --- packaging -------------------------------------------------------------------------
+
+
+def save(chart: Chart, dest_dir: str | PathLike[str]) -> str:
+    """Write CHART as ``DEST_DIR/<name>-<version>.tgz`` like Helm's chartutil.Save; its path.
+
+    Raises ValidationError (``chart validation: ...``) for invalid metadata and ArchiveError
+    when the destination is unusable.
+    """
+    try:
+        chart.metadata.validate()
+    except ValidationError as err:
+        raise ArchiveError(f"chart validation: {err}") from None
+    dest_dir = os.fspath(dest_dir)
+    filename = os.path.join(dest_dir, f"{chart.name}-{chart.metadata.version}.tgz")
+    directory = os.path.dirname(filename) or "."
+    if not os.path.exists(directory):
+        os.makedirs(directory, mode=0o755, exist_ok=True)
+    elif not os.path.isdir(directory):
+        raise ArchiveError(f"is not a directory: {directory}")
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        _write_chart(tar, chart, "")
+    payload = _gzip(buf.getvalue())
+    fd, tmp = tempfile.mkstemp(prefix=".chartist-package-", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, filename)
+    except OSError as err:
+        os.unlink(tmp)
+        raise ArchiveError(f"failed to save: {err.strerror or err}") from None
+    return os.path.abspath(filename)
+
+
+def _gzip(data: bytes) -> bytes:
+    """gzip with Helm's header: extra field, comment ``Helm``, zero mtime, OS unknown."""
+    flags = 0x04 | 0x10  # FEXTRA | FCOMMENT
+    header = b"\x1f\x8b\x08" + bytes([flags]) + b"\x00\x00\x00\x00" + b"\x00\xff"
+    header += struct.pack("<H", len(_HELM_GZIP_EXTRA)) + _HELM_GZIP_EXTRA + _HELM_GZIP_COMMENT + b"\x00"
+    comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+    body = comp.compress(data) + comp.flush()
+    return header + body + struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
+
+
+def _add(tar: tarfile.TarFile, name: str, data: bytes, mtime: float) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = 0o644
+    info.mtime = int(mtime) if mtime else int(time.time())
+    tar.addfile(info, io.BytesIO(data))
+
+
+def _yaml_dump(value: Any) -> bytes:
+    """YAML as Helm writes Chart.yaml (sigs.k8s.io/yaml.Marshal), through chartist.goyaml."""
+    from chartist import goyaml
+
+    dump = getattr(goyaml, "dump", None)  # goyaml's emitter: dump(value) -> str
+    if dump is None:
+        raise ArchiveError("cannot write Chart.yaml: no YAML emitter available")
+    return str(dump(value)).encode()
+
+
+def _write_chart(tar: tarfile.TarFile, chart: Chart, prefix: str) -> None:
+    from chartist.chart.chartfile import lock_to_json, metadata_to_json
+
+    name = chart.name
+    if "/" in name or name in (".", ".."):
+        raise ArchiveError(f"{_q(name)} is not a valid chart name")
+    base = f"{prefix}/{name}" if prefix else name
+    md = metadata_to_json(chart.metadata)
+    if chart.metadata.api_version == API_VERSION_V1:
+        md.pop("dependencies", None)  # v1 keeps them in requirements.yaml
+    _add(tar, f"{base}/Chart.yaml", _yaml_dump(md), chart.mod_time)
+    if chart.metadata.api_version == API_VERSION_V2 and chart.lock is not None:
+        _add(tar, f"{base}/Chart.lock", _yaml_dump(lock_to_json(chart.lock)), _lock_time(chart))
+    for f in chart.raw:
+        if f.name == "values.yaml":
+            _add(tar, f"{base}/values.yaml", f.data, f.mod_time)
+    if chart.schema is not None:
+        import json
+
+        try:
+            json.loads(chart.schema)
+        except ValueError:
+            raise ArchiveError("invalid JSON in values.schema.json") from None
+        mtime = next((f.mod_time for f in chart.raw if f.name == "values.schema.json"), 0.0)
+        _add(tar, f"{base}/values.schema.json", chart.schema, mtime)
+    for f in (*chart.templates, *chart.files):
+        _add(tar, f"{base}/{f.name}", f.data, f.mod_time)
+    for dep in chart.dependencies:
+        _write_chart(tar, dep, f"{base}/charts")
+
+
+def _lock_time(chart: Chart) -> float:
+    from datetime import datetime
+
+    text = chart.lock.generated if chart.lock else ""
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return 0.0
+
+
+def package(
+    chart_dir: str | PathLike[str],
+    dest: str | PathLike[str] = ".",
+    *,
+    version: str | None = None,
+    app_version: str | None = None,
+) -> str:
+    """``helm package CHART_DIR -d DEST``: load the directory, check it, save the archive.
+
+    VERSION / APP_VERSION override Chart.yaml's. Raises ChartLoadError for an unloadable
+    chart, DependencyError when Chart.yaml declares dependencies missing from charts/, and
+    ArchiveError when writing fails. Returns the archive's absolute path.
+    """
+    import dataclasses
+
+    from chartist.chart.dependencies import check_dependencies
+    from chartist.chart.loader import load_dir
+    from chartist.semver import SemverError, parse_version
+
+    chart = load_dir(chart_dir)
+    md = chart.metadata
+    if version:
+        md = dataclasses.replace(md, version=version)
+    try:
+        parse_version(md.version)
+    except SemverError as err:
+        raise ChartLoadError(str(err)) from None
+    if app_version:
+        md = dataclasses.replace(md, app_version=app_version)
+    chart = dataclasses.replace(chart, metadata=md)
+    if md.dependencies:
+        check_dependencies(chart)
+    return save(chart, dest)

@@ -1,0 +1,155 @@
+"""values.schema.json validation of a chart and all its subcharts, reported as Helm does.
+
+:func:`validate_values` is Helm's ``ValidateAgainstSchema``: the chart's schema checks the
+coalesced values, then every subchart's schema checks the values under its name (a subchart
+whose values are not a map is reported as such). On failure it raises
+:class:`SchemaValidationError` whose text is Helm's::
+
+    values don't meet the specifications of the schema(s) in the following chart(s):
+    CHART:
+    - at '/replicaCount': got string, want number
+
+The validator itself (:mod:`._jsonschema`) mirrors the Go library Helm uses. Schemas are
+compiled once per distinct schema text. A schema that is not valid JSON, not valid against
+its metaschema, or that refers to a file or URL is reported in the chart's section of the
+same message: chartist never reads files or the network while validating (Helm would).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from chartist.chart._gojson import GoJSONError, decode
+from chartist.chart._jsonschema import SCHEMA_URL, Num, RefError, Schema, VError, draft_of, load_metaschema
+from chartist.chart._schemafmt import RegexError
+from chartist.chart.errors import SchemaError, SchemaValidationError
+from chartist.chart.model import Chart
+
+_PREFIX = f"jsonschema validation failed with '{SCHEMA_URL}#'\n"
+_META = {
+    4: "http://json-schema.org/draft-04/schema",
+    6: "http://json-schema.org/draft-06/schema",
+    7: "http://json-schema.org/draft-07/schema",
+    2019: "https://json-schema.org/draft/2019-09/schema",
+    2020: "https://json-schema.org/draft/2020-12/schema",
+}
+
+
+def parse_json(data: bytes) -> Any:
+    """A JSON document with numbers kept as written (santhosh-tekuri's UnmarshalJSON).
+
+    Raises SchemaError with Go's message (``invalid character 'x' looking for beginning of
+    value``, ``EOF``, ``invalid character after top-level value``).
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    try:
+        doc, end = decode(text, 0, number=Num)
+    except GoJSONError as err:
+        raise SchemaError(str(err)) from None
+    if text[end:].strip(" \t\r\n"):
+        raise SchemaError("invalid character after top-level value")
+    return doc
+
+
+@lru_cache(maxsize=64)
+def _compile(data: bytes) -> Schema:
+    """The compiled schema of DATA; SchemaError with the Go library's compile message."""
+    doc = parse_json(data)
+    _check_metaschema(doc)
+    try:
+        return Schema(doc)
+    except (RefError, RegexError) as err:
+        raise SchemaError(str(err)) from None
+
+
+def _check_metaschema(doc: Any) -> None:
+    """Refuse a schema its own metaschema rejects, with the Go library's message."""
+    draft = 2020
+    if isinstance(doc, dict) and isinstance(doc.get("$schema"), str):
+        draft = draft_of(doc["$schema"]) or 2020
+    url = _META[draft]
+    try:
+        meta = _meta_schema(url)
+    except (RefError, SchemaError):
+        return  # metaschemas unavailable: validate without the check
+    err = meta.validate(doc)
+    if err is not None:
+        err.msg = f"jsonschema validation failed with '{url}#'"
+        raise SchemaError(f'"{SCHEMA_URL}#" is not valid against metaschema: {err}')
+
+
+@lru_cache(maxsize=8)
+def _meta_schema(url: str) -> Schema:
+    # Validating a schema against its metaschema asserts formats (``regex`` for patterns).
+    return Schema(load_metaschema(url), url, assert_formats=True)
+
+
+def _go_type(v: Any) -> str:
+    if isinstance(v, bool):
+        return "bool"
+    if type(v).__name__ == "Int64":
+        return "int64"
+    if isinstance(v, int):
+        return "int"
+    if isinstance(v, float):
+        return "float64"
+    if isinstance(v, str):
+        return "string"
+    if isinstance(v, list):
+        return "[]interface {}"
+    return type(v).__name__
+
+
+def validate_single(values: dict[str, Any], schema: bytes) -> str | None:
+    """Helm's ValidateAgainstSingleSchema: None, or the error text Helm prints for it.
+
+    Violations end with a newline (Helm's JSONSchemaValidationError); an unusable schema
+    gives the compile error's text.
+    """
+    try:
+        compiled = _compile(bytes(schema))
+    except SchemaError as err:
+        return str(err)
+    try:
+        found = compiled.validate(values)
+    except RefError as err:  # only possible for references resolved late
+        return str(err)
+    if found is None:
+        return None
+    text = _render(found)
+    if text.startswith(_PREFIX):
+        text = text[len(_PREFIX) :]
+    return text + "\n"
+
+
+def _render(err: VError) -> str:
+    return str(err)
+
+
+def schema_report(chart: Chart, values: dict[str, Any]) -> str:
+    """The per-chart report of Helm's ValidateAgainstSchema (empty when all is valid)."""
+    out: list[str] = []
+    if chart.schema is not None:
+        problem = validate_single(values, chart.schema)
+        if problem is not None:
+            out.append(f"{chart.name}:\n{problem}")
+    for sub in chart.dependencies:
+        raw = values.get(sub.name)
+        if raw is None:
+            continue
+        if not isinstance(raw, dict):
+            out.append(f"{sub.name}:\ninvalid type for values: expected object (map), got {_go_type(raw)}\n")
+            continue
+        out.append(schema_report(sub, raw))
+    return "".join(out)
+
+
+def validate_values(chart: Chart, values: dict[str, Any]) -> None:
+    """Check coalesced VALUES against the schemas of CHART and its subcharts.
+
+    Raises SchemaValidationError (Helm's full message, see the module docstring).
+    """
+    report = schema_report(chart, values)
+    if report:
+        raise SchemaValidationError(report)

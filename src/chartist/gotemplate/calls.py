@@ -1,0 +1,293 @@
+"""Function and method calls of compiled templates: Go's evalCall, evalArg and validateType.
+
+A :class:`Site` stands for one call in the template text. Generated code evaluates the arguments
+and hands their values to the site; the site finds the function by name in the executing set
+(functions are looked up at run time, as in Go), checks the count of arguments, converts them as
+Go's reflection does for the function's signature (untyped constants take the parameter's type,
+values must already have it) and calls it. The conversion plan depends only on the signature, so
+a site keeps the plan of the last function it called (compiled templates stay shareable: the
+cache is an atomic tuple and plans are pure).
+
+Messages are Go's: ``wrong number of args for X: want 2 got 1``, ``expected integer; found 1.5``,
+``wrong type for value; expected string; got int``, ``invalid value; expected string``,
+``error calling X: ...``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from chartist.gotemplate.exec import IFACE, NOVALUE, RAW, Func, Loc, State, call_error, fail, invoke
+from chartist.gotemplate.fmt import quote
+from chartist.gotemplate.nodes import BoolNode, NilNode, Node, NumberNode, StringNode
+from chartist.gotemplate.values import GoFunc, Int64, type_name
+
+__all__ = ["Arg", "Site", "ideal_constant", "is_literal"]
+
+Plan = Callable[[State, Callable[..., Any], tuple[Any, ...]], Any]
+
+_LITERALS = (BoolNode, NilNode, NumberNode, StringNode)
+_NILLABLE_PREFIXES = ("[]", "map[", "*", "func(", "chan ")
+_INTS = frozenset(("int", "int8", "int16", "int32", "int64"))
+_UINTS = frozenset(("uint", "uint8", "uint16", "uint32", "uint64", "uintptr"))
+_FLOATS = frozenset(("float32", "float64"))
+_COMPLEXES = frozenset(("complex64", "complex128"))
+
+
+def is_literal(node: Node) -> bool:
+    """A constant whose conversion depends on the parameter it is passed to."""
+    return isinstance(node, _LITERALS)
+
+
+def _is_hex_int(s: str) -> bool:
+    return len(s) > 2 and s[0] == "0" and s[1] in "xX" and "p" not in s and "P" not in s
+
+
+def ideal_constant(node: NumberNode) -> tuple[bool, Any]:
+    """Go's idealConstant: (True, value) or (False, message) for a number without a known type."""
+    if node.is_complex:
+        return True, node.complex_value
+    t = node.text
+    if node.is_float and not _is_hex_int(t) and not t.startswith("'") and any(c in t for c in ".eEpP"):
+        return True, node.float_value
+    if node.is_int:
+        return True, node.int_value
+    if node.is_uint:
+        return False, f"{t} overflows int"
+    return True, NOVALUE
+
+
+def _can_be_nil(t: str) -> bool:
+    return t in IFACE or t == RAW or t.startswith(_NILLABLE_PREFIXES)
+
+
+def _typed_constant(node: Node, t: str) -> tuple[bool, Any]:
+    """Go's evalArg for a literal NODE passed to a parameter of type T."""
+    if t in IFACE or t == RAW:
+        if isinstance(node, NilNode):
+            return True, (None if t in IFACE else NOVALUE)
+        if isinstance(node, NumberNode):
+            return ideal_constant(node)
+        if isinstance(node, BoolNode):
+            return True, node.value
+        assert isinstance(node, StringNode)
+        return True, node.text
+    if isinstance(node, NilNode):
+        if _can_be_nil(t):
+            return True, None
+        return False, f"cannot assign nil to {t}"
+    if t == "bool":
+        if isinstance(node, BoolNode):
+            return True, node.value
+        return False, f"expected bool; found {node}"
+    if t == "string":
+        if isinstance(node, StringNode):
+            return True, node.text
+        return False, f"expected string; found {node}"
+    if t in _INTS:
+        if isinstance(node, NumberNode) and node.is_int:
+            return True, (Int64(node.int_value) if t == "int64" else node.int_value)
+        return False, f"expected integer; found {node}"
+    if t in _UINTS:
+        if isinstance(node, NumberNode) and node.is_uint:
+            return True, node.uint_value
+        return False, f"expected unsigned integer; found {node}"
+    if t in _FLOATS:
+        if isinstance(node, NumberNode) and node.is_float:
+            return True, node.float_value
+        return False, f"expected float; found {node}"
+    if t in _COMPLEXES:
+        if isinstance(node, NumberNode) and node.is_complex:
+            return True, node.complex_value
+        return False, f"expected complex; found {node}"
+    return False, f"can't handle {node} for arg of type {t}"
+
+
+def check_value(st: State, v: Any, t: str, loc: Loc | None) -> Any:
+    """Go's validateType of a computed value V for a parameter of type T (not interface {})."""
+    if v is NOVALUE:
+        if _can_be_nil(t):
+            return None
+        fail(st, loc, f"invalid value; expected {t}")
+    if v is None:
+        fail(st, loc, f"wrong type for value; expected {t}; got interface {{}}")
+    vt = type_name(v)
+    if vt != t:
+        fail(st, loc, f"wrong type for value; expected {t}; got {vt}")
+    return v
+
+
+class Arg:
+    """One argument of a call: a literal node (converted per parameter) or a computed value.
+
+    ``loc`` is where Go's state points after evaluating it (None: known only at run time).
+    ``ideal`` is the value generated code passes for a literal (its untyped-constant value).
+    """
+
+    __slots__ = ("ideal", "loc", "node", "text")
+
+    def __init__(self, node: Node | None, loc: Loc | None, text: str, ideal: Any = None) -> None:
+        self.node = node
+        self.loc = loc
+        self.text = text
+        self.ideal = ideal
+
+
+_SET, _ERR, _IFACE, _CHECK = 0, 1, 2, 3
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and (a is b or a == b)
+
+
+class Site:
+    """A call of function ``name`` (or of a method) with these arguments, at these nodes.
+
+    ``aloc``: Go's state node when the argument count is checked; ``nloc``: the node of
+    ``error calling``; ``iloc``: the identifier, for ``not a defined function``.
+    """
+
+    __slots__ = ("aloc", "args", "cache", "has_final", "iloc", "name", "nloc", "plans")
+
+    def __init__(
+        self,
+        name: str,
+        args: tuple[Arg, ...],
+        has_final: bool,
+        aloc: Loc | None,
+        nloc: Loc | None,
+        iloc: Loc | None,
+    ) -> None:
+        self.name = name
+        self.args = args  # the final (piped) value, when there is one, is the last Arg
+        self.has_final = has_final
+        self.aloc = aloc
+        self.nloc = nloc
+        self.iloc = iloc
+        self.cache: tuple[Any, Plan | None] = (None, None)
+        self.plans: dict[Any, Plan] = {}
+
+    def call(self, st: State, *vals: Any) -> Any:
+        """Call the set's function ``name`` with the values of the arguments."""
+        p = st.funcs.get(self.name)
+        if p is None:
+            fail(st, self.iloc, f"{quote(self.name)} is not a defined function")
+        c = self.cache
+        if c[0] is p:
+            plan = c[1]
+            assert plan is not None
+        else:
+            plan = self.plans.get(p.sig)
+            if plan is None or p.builtin == "call":
+                plan = self._plan(p.params, p.variadic, p.builtin == "call", p.name)
+                self.plans[p.sig] = plan
+            self.cache = (p, plan)
+        return plan(st, p.fn, vals)
+
+    def method(self, st: State, m: GoFunc, *vals: Any) -> Any:
+        """Call the bound method M (found at run time on the receiver)."""
+        key = (m.params, m.variadic)
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans[key] = self._plan(m.params, m.variadic, False, self.name)
+        return plan(st, m.fn, vals)
+
+    def _plan(self, params: tuple[str, ...], variadic: bool, is_call: bool, name: str) -> Plan:
+        args = self.args
+        num_in = len(args)
+        nargs = num_in - self.has_final
+        n = len(params)
+        if (variadic and num_in < n - 1) or (not variadic and num_in != n):
+            if variadic:
+                msg = f"wrong number of args for {name}: want at least {n - 1} got {nargs}"
+            else:
+                msg = f"wrong number of args for {name}: want {n} got {num_in}"
+            return _raiser(self.aloc, msg)
+        ops: list[tuple[int, int, Any, Loc | None]] = []
+        has_iface = has_raw = False
+        for i, a in enumerate(args):
+            t = params[i] if not variadic or i < n - 1 else params[-1]
+            if a.node is not None:
+                ok, v = _typed_constant(a.node, t)
+                if not ok:
+                    ops.append((i, _ERR, v, a.loc))
+                elif not _same(v, a.ideal):
+                    ops.append((i, _SET, v, None))
+            elif t in IFACE:
+                ops.append((i, _IFACE, None, None))
+                has_iface = True
+            elif t == RAW:
+                has_raw = True
+            else:
+                ops.append((i, _CHECK, t, a.loc))
+        nloc = self.nloc
+        if is_call:
+            return _call_plan(self, ops, nloc)
+        if all(op[1] == _IFACE for op in ops) and not (has_iface and has_raw):
+            if has_iface:
+
+                def plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+                    for v in vals:
+                        if v is NOVALUE:
+                            vals = tuple(None if v is NOVALUE else v for v in vals)
+                            break
+                    try:
+                        return fn(*vals)
+                    except Exception as e:
+                        call_error(st, e, name, nloc)
+
+                return plan
+
+            def raw_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+                try:
+                    return fn(*vals)
+                except Exception as e:
+                    call_error(st, e, name, nloc)
+
+            return raw_plan
+
+        def general(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+            argv = _convert(st, ops, vals)
+            return invoke(st, fn, argv, name, nloc)
+
+        return general
+
+
+def _convert(st: State, ops: list[tuple[int, int, Any, Loc | None]], vals: tuple[Any, ...]) -> list[Any]:
+    argv = list(vals)
+    for i, op, x, loc in ops:
+        if op == _IFACE:
+            if argv[i] is NOVALUE:
+                argv[i] = None
+        elif op == _CHECK:
+            argv[i] = check_value(st, argv[i], x, loc)
+        elif op == _SET:
+            argv[i] = x
+        else:
+            fail(st, loc, x)
+    return argv
+
+
+def _raiser(loc: Loc | None, msg: str) -> Plan:
+    def plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+        fail(st, loc, msg)
+
+    return plan
+
+
+def _call_plan(site: Site, ops: list[tuple[int, int, Any, Loc | None]], nloc: Loc | None) -> Plan:
+    from chartist.gotemplate.builtins import _callee_name
+
+    first = site.args[0] if len(site.args) > site.has_final else None
+
+    def plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+        argv = _convert(st, ops, vals)
+        callee = first.text if first is not None and first.text else _callee_name(argv[0])
+        return invoke(st, fn, [callee, *argv], "call", nloc)
+
+    return plan
+
+
+def func_of(st: State, name: str) -> Func | None:
+    return st.funcs.get(name)
