@@ -41,9 +41,10 @@ class ValueOptions:
     def merge_values(self) -> dict[str, Any]:
         """The user's values: files first, then --set-json, --set, --set-string, --set-file,
         --set-literal. Raises ValuesError (or the parser's error) naming the bad input."""
-        from chartist import strvals
-        from chartist.chart.values import merge_maps
-        from chartist.goyaml import YAMLError, load, load_json
+        from chartist.goyaml import YAMLError, load, load_json, merge_maps
+
+        if self.values or self.string_values or self.file_values or self.json_values or self.literal_values:
+            from chartist import strvals
 
         base: dict[str, Any] = {}
         for path in self.value_files:

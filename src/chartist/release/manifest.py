@@ -55,7 +55,9 @@ UNINSTALL_ORDER: tuple[str, ...] = (
 )  # fmt: skip
 
 _ATOI = re.compile(r"[+-]?[0-9]+\Z")  # what Go's strconv.Atoi accepts
-_SEP = re.compile(r"(?m)^---[ \t]*")
+# Helm v4.2's separator: "---" at the start or after a newline, with the whitespace around it
+# (Go's \s is [\t\n\f\r ]); "---apiVersion: v1" is split too, as Helm does.
+_SEP = re.compile(r"(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*")
 # Go's unicode.IsSpace set, for TrimLeftFunc.
 _GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from chartist.gotemplate.strconv import can_backquote, quote
 from chartist.sprig.gounicode import is_digit, is_letter
 
-__all__ = ["Regexp", "RegexpError", "compile_go", "must_compile", "quote_meta"]
+__all__ = ["Regexp", "RegexpError", "UnsupportedRegexp", "compile_go", "panic_message", "quote_meta"]
 
 MAX_RUNE = 0x10FFFF
 MAX_REPEAT = 1000  # regexp/syntax maxRepeat
@@ -777,13 +777,10 @@ def compile_go(expr: str) -> Regexp:
     return Regexp(expr, pattern, tuple(names))
 
 
-def must_compile(expr: str) -> Regexp:
-    """Like Go's regexp.MustCompile: the RegexpError message gets its ``regexp: Compile(...)`` prefix."""
-    try:
-        return compile_go(expr)
-    except RegexpError as err:
-        shown = f"`{expr}`" if can_backquote(expr) else quote(expr)
-        raise RegexpError(err.code, err.expr).with_prefix(f"regexp: Compile({shown}): ") from None
+def panic_message(expr: str, err: RegexpError) -> str:
+    """What Go's regexp.MustCompile panics with: ``regexp: Compile(`EXPR`): MESSAGE``."""
+    shown = f"`{expr}`" if can_backquote(expr) else quote(expr)
+    return f"regexp: Compile({shown}): {err}"
 
 
 _META = re.compile(r"([\\.+*?()|\[\]{}^$])")

@@ -19,11 +19,14 @@ import random
 from typing import Any
 
 from chartist.gotemplate.fmt import sprint
-from chartist.gotemplate.strconv import from_utf8, quote as go_quote, to_utf8
+from chartist.gotemplate.strconv import from_utf8, to_utf8
+from chartist.gotemplate.strconv import quote as go_quote
 from chartist.gotemplate.values import FuncError, GoFunc, StrSlice, gofunc
 from chartist.sprig import casing
 from chartist.sprig.conversion import strslice, strval
-from chartist.sprig.gounicode import SPACES, go_runes, lower as go_lower, upper as go_upper
+from chartist.sprig.gounicode import SPACES, go_runes
+from chartist.sprig.gounicode import lower as go_lower
+from chartist.sprig.gounicode import upper as go_upper
 
 __all__ = ["FUNCS", "MAX_STRING_LEN", "check_len"]
 
