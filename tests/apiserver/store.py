@@ -31,6 +31,11 @@ APPLY = "application/apply-patch+yaml"
 BASE_NAMESPACES = ("default", "kube-system", "kube-public", "kube-node-lease")
 
 
+_META_ORDER = ("name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
+               "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences",
+               "finalizers", "managedFields")
+
+
 def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
@@ -101,8 +106,16 @@ class Store:
 
     @staticmethod
     def _out(res: Resource, obj: dict[str, Any]) -> dict[str, Any]:
-        out = copy.deepcopy(obj)
-        out["apiVersion"] = res.api_version
+        """A copy in the real server's key order, with the apiVersion asked for."""
+        meta = obj.get("metadata") or {}
+        ordered_meta = {k: copy.deepcopy(meta[k]) for k in _META_ORDER if k in meta}
+        ordered_meta.update({k: copy.deepcopy(v) for k, v in meta.items() if k not in ordered_meta})
+        out: dict[str, Any] = {"kind": res.kind, "apiVersion": res.api_version, "metadata": ordered_meta}
+        for k, v in obj.items():
+            if k not in out and k != "status":
+                out[k] = copy.deepcopy(v)
+        if "status" in obj:
+            out["status"] = copy.deepcopy(obj["status"])
         return out
 
     def namespace_phase(self, ns: str) -> str | None:

@@ -190,7 +190,7 @@ def decode(text: str, pos: int = 0, *, number: Callable[[str], Any] | None = Non
         value: Any
         if c == "{" or c == "[":
             if len(stack) >= MAX_DEPTH:
-                raise GoJSONError("exceeded max depth")
+                raise _bad(c, "exceeded max depth")
             i = _ws(text, i + 1)
             if i >= n:
                 raise _EOF

@@ -159,7 +159,19 @@ def load_archive_files(source: bytes | IO[bytes]) -> list[File]:
     SOURCE is the archive's bytes or a binary stream. Raises ArchiveError (``no files in
     chart archive``, ``chart illegally references parent directory``, the size limits...).
     """
-    stream: IO[bytes] = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    if not isinstance(source, bytes | bytearray):
+        # Compressed data is never much larger than what it expands to: bound the read.
+        source = source.read(_MAX_TAR_STREAM + 1)
+        if len(source) > _MAX_TAR_STREAM:
+            raise ArchiveError(f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}")
+    # Go's gzip reader first reads the 10-byte header.
+    if not source:
+        raise ArchiveError("EOF")
+    if len(source) < 10:
+        raise ArchiveError("unexpected EOF")
+    if not source.startswith(_GZIP_MAGIC):
+        raise ArchiveError("gzip: invalid header")
+    stream: IO[bytes] = io.BytesIO(source)
     files: list[File] = []
     remaining = MAX_DECOMPRESSED_CHART_SIZE
     try:
@@ -343,10 +355,10 @@ def _yaml_dump(value: Any) -> bytes:
     """YAML as Helm writes Chart.yaml (sigs.k8s.io/yaml.Marshal), through chartist.goyaml."""
     from chartist import goyaml
 
-    dump = getattr(goyaml, "dump", None)  # goyaml's emitter: dump(value) -> str
-    if dump is None:
-        raise ArchiveError("cannot write Chart.yaml: no YAML emitter available")
-    return str(dump(value)).encode()
+    try:
+        return goyaml.dump(value).encode()
+    except goyaml.YAMLError as err:
+        raise ArchiveError(f"cannot write Chart.yaml: {err}") from None
 
 
 def _write_chart(tar: tarfile.TarFile, chart: Chart, prefix: str) -> None:

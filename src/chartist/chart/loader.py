@@ -210,7 +210,7 @@ def _walk(top: str, rules: Rules) -> list[File]:
                     st = os.stat(full)
             except FileNotFoundError as err:
                 raise ChartLoadError(
-                    f"error evaluating symlink {full}: lstat {err.filename}: {_strerror(err)}"
+                    f"error evaluating symlink {full}: lstat {os.path.realpath(full)}: {_strerror(err)}"
                 ) from None
             except OSError as err:
                 raise ChartLoadError(f"error evaluating symlink {full}: {_strerror(err)}") from None

@@ -20,7 +20,8 @@ chart's defaults are deep-copied before use.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from chartist.chart._go import go_bad_t, go_quote, go_v
@@ -51,14 +52,30 @@ def coalesce_values(chart: Chart, values: Mapping[str, Any] | None) -> dict[str,
     Returns a new tree covering the chart and all its subcharts. Raises ValuesError
     (``type mismatch on SUB: ...``) when a subchart's values are not a map.
     """
-    dest = copy_values(dict(values)) if values else {}
-    return _coalesce(chart, dest, "", False)
+    return _deep(lambda: _coalesce(chart, copy_values(dict(values)) if values else {}, "", False))
 
 
 def merge_values(chart: Chart, values: Mapping[str, Any] | None) -> dict[str, Any]:
     """Helm's MergeValues: like :func:`coalesce_values` but every ``null`` is kept."""
-    dest = copy_values(dict(values)) if values else {}
-    return _coalesce(chart, dest, "", True)
+    return _deep(lambda: _coalesce(chart, copy_values(dict(values)) if values else {}, "", True))
+
+
+# Values may nest up to Go's parser limits (10000 levels); Python 3.11 recursion between
+# Python functions does not use the C stack, so a higher limit is safe for these walks.
+_DEEP_LIMIT = 50_000
+
+
+def _deep(fn: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    try:
+        return fn()
+    except RecursionError:
+        pass
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, _DEEP_LIMIT))
+    try:
+        return fn()
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def coalesce_tables(dst: dict[str, Any] | None, src: dict[str, Any] | None) -> Any:

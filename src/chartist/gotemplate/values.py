@@ -10,6 +10,7 @@ untyped nil / missing       ``None``                    ``invalid``
 ``bool``                    ``bool``                    ``bool``
 ``int``                     ``int`` (not bool)          ``int``
 ``int64``                   :class:`Int64` (int sub)    ``int64``
+``uint64``                  :class:`Uint64` (int sub)   ``uint64``
 ``float64``                 ``float``                   ``float64``
 ``string``                  ``str``                     ``string``
 ``[]uint8`` ([]byte)        ``bytes``                   ``slice``
@@ -63,6 +64,15 @@ class Int64(int):
 
     def __repr__(self) -> str:
         return f"Int64({int(self)})"
+
+
+class Uint64(int):
+    """A Go ``uint64`` (semver's Major/Minor/Patch)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Uint64({int(self)})"
 
 
 class StrSlice(list[str]):
@@ -178,6 +188,8 @@ def type_name(v: Any) -> str:
         return BOOL
     if isinstance(v, Int64):
         return INT64
+    if isinstance(v, Uint64):
+        return "uint64"
     if isinstance(v, int):
         return INT
     if isinstance(v, float):
@@ -207,6 +219,8 @@ def kind(v: Any) -> str:
         return "bool"
     if isinstance(v, Int64):
         return "int64"
+    if isinstance(v, Uint64):
+        return "uint64"
     if isinstance(v, int):
         return "int"
     if isinstance(v, float):

@@ -5,8 +5,9 @@ Which library does what, and why:
 * Parsing YAML: PyYAML's C parser and composer (libyaml, from which go-yaml v2 was ported),
   see :mod:`.loader`; typing scalars, merge keys, alias expansion and the JSON round trip Helm
   applies (sigs.k8s.io/yaml) are hand-written in :mod:`.resolve` and :mod:`.decode`.
-* Writing YAML (``toYaml``): hand-written in :mod:`.emitter`, because no library emits
-  go-yaml v2's bytes.
+* Writing YAML (``toYaml``, ``toYamlPretty``): hand-written in :mod:`.emitter` (with
+  :mod:`.roundtrip`, :mod:`.keyorder`, :mod:`.scalars`) and :mod:`.pretty`, because no library
+  emits go-yaml's bytes.
 * JSON: the stdlib's C scanner for parsing with Go's checks and messages (:mod:`.jsonload`), and
   a hand-written encoder with Go's float format and escaping (:mod:`.jsondump`).
 """
@@ -27,11 +28,13 @@ from chartist.goyaml.loader import (
     read_values,
     split_documents,
 )
+from chartist.goyaml.pretty import dump_pretty
 
 __all__ = [
     "YAMLError",
     "dump",
     "dump_json",
+    "dump_pretty",
     "load",
     "load_all",
     "load_json",

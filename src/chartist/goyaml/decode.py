@@ -227,10 +227,11 @@ class _Decoder:
 
     def key(self, k: Node) -> str | None:
         """The JSON key of node K (None after recording a key error)."""
+        if not isinstance(k, ScalarNode):
+            self.value(k)  # go-yaml decodes the key (merges and aliases fail first)
+            _fail(f"invalid map key: {go_sharp_v(_raw(self, k))}")
         alias = self.track and self._enter(k)
         try:
-            if not isinstance(k, ScalarNode):
-                _fail(f"invalid map key: {go_sharp_v(_raw(self, k))}")
             kind, v = self.scalar(k)
         finally:
             if alias:

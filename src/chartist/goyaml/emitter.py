@@ -15,295 +15,29 @@ where the state machine's outcome is known (short scalars, no folding possible).
 from __future__ import annotations
 
 import base64
-import math
-import re
 from collections.abc import Mapping
-from functools import cmp_to_key
 from typing import Any, Final
 
 from chartist.gotemplate.values import GoObject
 from chartist.goyaml.errors import YAMLError
-from chartist.goyaml.gofmt import format_g, format_json_float
-from chartist.goyaml.resolve import resolves_to_str
+from chartist.goyaml.keyorder import key_order
+from chartist.goyaml.roundtrip import (
+    DOC_INDICATOR,
+    MarshalError,
+    YAMLReadError,
+    json_int,
+    json_key,
+    json_number,
+    json_string,
+    json_value,
+)
+from chartist.goyaml.scalars import BREAKS, DOUBLE, PLAIN, SINGLE, printable, style
 
-__all__ = ["dump", "json_value", "key_order"]
+__all__ = ["Emitter", "dump", "finish"]
 
 _BEST_WIDTH: Final = 80
 _BEST_INDENT: Final = 2
 
-# Scalar styles after go-yaml's stringv and libyaml's select_scalar_style.
-_PLAIN: Final = 0
-_SINGLE: Final = 1
-_DOUBLE: Final = 2
-_LITERAL: Final = 3
-
-_UINT64_MAX: Final = (1 << 64) - 1
-_INT64_MIN: Final = -(1 << 63)
-
-
-class _MarshalError(Exception):
-    """encoding/json refused the value (str() is Go's message without the prefix)."""
-
-
-class _YAMLReadError(Exception):
-    """go-yaml could not read the JSON back (str() is Go's message)."""
-
-
-# -- encoding/json, then go-yaml reading the JSON text back ---------------------------------------
-
-# Characters encoding/json leaves raw that go-yaml's reader refuses.
-_CONTROL: Final = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-_NEL_RUN: Final = re.compile(" *\x85[ \x85]*")
-
-
-def _fold_nel(m: re.Match[str]) -> str:
-    # go-yaml's double-quoted scanner: spaces before a break vanish, the first break folds to a
-    # space (or to the following breaks), blanks starting a continuation line vanish.
-    k = m.group(0).count("\x85")
-    return " " if k == 1 else "\n" * (k - 1)
-
-
-_DOC_INDICATOR: Final = re.compile("\x85[ \x85]*(?<=\x85)(?:---|\\.\\.\\.)(?=[ \x85])")
-
-
-def _json_string(s: str) -> str:
-    """S after json.Marshal and go-yaml's reading of the quoted JSON string."""
-    if s.isascii():
-        if "\x7f" in s:
-            raise _YAMLReadError("yaml: control characters are not allowed")
-        return s
-    if _SURROGATE.search(s):
-        s = _SURROGATE.sub("\ufffd", s)  # invalid UTF-8 becomes U+FFFD in encoding/json
-    if _CONTROL.search(s):
-        raise _YAMLReadError("yaml: control characters are not allowed")
-    if "\x85" in s:
-        if _DOC_INDICATOR.search(s):
-            raise _YAMLReadError("yaml: found unexpected document indicator")
-        s = _NEL_RUN.sub(_fold_nel, s)
-    return s
-
-
-def _json_key(s: str) -> str:
-    """A map key after the JSON round trip; a raw U+0085 makes the JSON key span two lines,
-    which go-yaml refuses for an implicit key."""
-    k = _json_string(s)
-    if "\x85" in s:
-        raise _YAMLReadError("yaml: did not find expected ',' or '}'")
-    return k
-
-
-def _number(f: float) -> str:
-    """The plain scalar go-yaml writes for a float64 that went through JSON."""
-    if math.isnan(f) or math.isinf(f):
-        raise _MarshalError("json: unsupported value: " + format_g(f))
-    if f == int(f) and abs(f) < 1e21:
-        text = format_json_float(f)
-        n = int(text)
-        if _INT64_MIN <= n <= _UINT64_MAX:
-            return str(n)
-    return format_g(f)
-
-
-def _int(n: int) -> str:
-    if _INT64_MIN <= n <= _UINT64_MAX:
-        return str(n)
-    return format_g(float(n))
-
-
-def json_value(v: GoObject) -> Any:
-    """What encoding/json marshals for the struct V: ``v.go_json()`` if defined, else its fields."""
-    hook = getattr(v, "go_json", None)
-    if hook is not None:
-        return hook()
-    if isinstance(v, Mapping):
-        return dict(v)
-    return {name: getattr(v, name) for name in v.go_fields}
-
-
-# -- go-yaml's key order ----------------------------------------------------------------------------
-
-
-def _go_less(a: str, b: str) -> bool:
-    """go-yaml v2 sorter keyList.Less for two string keys (letters after others, digit runs numeric)."""
-    n = min(len(a), len(b))
-    for i in range(n):
-        ca, cb = a[i], b[i]
-        if ca == cb:
-            continue
-        al, bl = ca.isalpha(), cb.isalpha()
-        if al and bl:
-            return ca < cb
-        if al or bl:
-            return bl
-        an = bn = 0
-        if ca == "0" or cb == "0":
-            j = i - 1
-            while j >= 0 and a[j].isdecimal():
-                if a[j] != "0":
-                    an = bn = 1
-                    break
-                j -= 1
-        ai = i
-        while ai < len(a) and a[ai].isdecimal():
-            an = _wrap64(an * 10 + ord(a[ai]) - 48)
-            ai += 1
-        bi = i
-        while bi < len(b) and b[bi].isdecimal():
-            bn = _wrap64(bn * 10 + ord(b[bi]) - 48)
-            bi += 1
-        if an != bn:
-            return an < bn
-        if ai != bi:
-            return ai < bi
-        return ca < cb
-    return len(a) < len(b)
-
-
-def _wrap64(n: int) -> int:
-    n &= _UINT64_MAX
-    return n - (1 << 64) if n >= 1 << 63 else n
-
-
-def _cmp(a: str, b: str) -> int:
-    if _go_less(a, b):
-        return -1
-    return 1 if _go_less(b, a) else 0
-
-
-_CMP_KEY: Final = cmp_to_key(_cmp)
-_ASCII_KEY: Final = str.maketrans({c: chr(ord(c) + 128) for c in map(chr, range(128)) if c.isalpha()})
-_DIGIT: Final = re.compile(r"\d")
-
-
-def key_order(keys: list[str]) -> list[str]:
-    """KEYS in the order go-yaml v2 emits map keys."""
-    if all(k.isascii() for k in keys) and not any(_DIGIT.search(k) for k in keys):
-        # Without digits the order is rune order with letters after every other rune.
-        return sorted(keys, key=lambda k: k.translate(_ASCII_KEY))
-    # go-yaml's comparison is not a consistent order for some keys (leading zeros next to
-    # letters); Go then sorts the map's random key order, so Helm's own output varies there.
-    return sorted(keys, key=_CMP_KEY)
-
-
-# -- scalar analysis (libyaml's yaml_emitter_analyze_scalar + select_scalar_style) -------------------
-
-
-def _printable(c: str) -> bool:
-    o = ord(c)
-    if o < 0x80:
-        return o == 0x0A or 0x20 <= o <= 0x7E
-    if o < 0xA0:
-        return False
-    if o < 0x10000:
-        return not (0xD800 <= o <= 0xDFFF) and o not in (0xFEFF, 0xFFFE, 0xFFFF)
-    return False  # go-yaml's is_printable rejects 4-byte UTF-8 sequences
-
-
-_BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
-_FLOW_FIRST: Final = frozenset("#,[]{}&*!|>'\"%@`")
-_FLOW_ANY: Final = frozenset(",?[]{}")
-
-
-def _analyze(s: str) -> tuple[bool, bool, bool, bool]:
-    """(multiline, block_plain_allowed, single_quoted_allowed, block_allowed) for non-empty S."""
-    block_ind = False
-    line_breaks = special = False
-    leading_space = leading_break = trailing_space = trailing_break = False
-    break_space = space_break = False
-    previous_space = previous_break = False
-    if s.startswith(("---", "...")):
-        block_ind = True
-    preceded_by_ws = True
-    n = len(s)
-    for i, c in enumerate(s):
-        followed_by_ws = i + 1 >= n or s[i + 1] in " \t\r\n\x85\u2028\u2029"
-        if i == 0:
-            if c in _FLOW_FIRST:
-                block_ind = True
-            elif c == "?" or c == ":":
-                if followed_by_ws:
-                    block_ind = True
-            elif c == "-" and followed_by_ws:
-                block_ind = True
-        elif c == ":":
-            if followed_by_ws:
-                block_ind = True
-        elif c == "#" and preceded_by_ws:
-            block_ind = True
-        if not _printable(c):
-            special = True
-        if c == " ":
-            if i == 0:
-                leading_space = True
-            if i == n - 1:
-                trailing_space = True
-            if previous_break:
-                break_space = True
-            previous_space, previous_break = True, False
-        elif c in _BREAKS:
-            line_breaks = True
-            if i == 0:
-                leading_break = True
-            if i == n - 1:
-                trailing_break = True
-            if previous_space:
-                space_break = True
-            previous_space, previous_break = False, True
-        else:
-            previous_space = previous_break = False
-        preceded_by_ws = c in " \t\r\n\x85\u2028\u2029"
-    plain = single = block = True
-    if leading_space or leading_break or trailing_space or trailing_break:
-        plain = False
-    if trailing_space:
-        block = False
-    if break_space:
-        plain = single = False
-    if space_break or special:
-        plain = single = block = False
-    if line_breaks:
-        plain = False
-    if block_ind:
-        plain = False
-    return line_breaks, plain, single, block
-
-
-_STYLE_CACHE: dict[tuple[str, bool], tuple[int, bool]] = {}
-_STYLE_CACHE_MAX: Final = 8192
-_SAFE_PLAIN: Final = re.compile(r"[A-Za-z_/][A-Za-z0-9_./-]*")
-
-
-def _style(s: str, simple_key: bool) -> tuple[int, bool]:
-    """(style, multiline) go-yaml v2 writes the string S with (empty S: double-quoted)."""
-    r = _STYLE_CACHE.get((s, simple_key))
-    if r is not None:
-        return r
-    if not s:
-        r = (_DOUBLE, False)
-    else:
-        multiline, plain_ok, single_ok, block_ok = _analyze(s)
-        if "\n" in s:
-            style = _LITERAL
-        elif resolves_to_str(s):
-            style = _PLAIN
-        else:
-            style = _DOUBLE
-        if simple_key and multiline:
-            style = _DOUBLE
-        if style == _PLAIN and not plain_ok:
-            style = _SINGLE
-        if style == _SINGLE and not single_ok:
-            style = _DOUBLE
-        if style == _LITERAL and (not block_ok or simple_key):
-            style = _DOUBLE
-        r = (style, multiline)
-    if len(_STYLE_CACHE) < _STYLE_CACHE_MAX:
-        _STYLE_CACHE[(s, simple_key)] = r
-    return r
-
-
-# -- the emitter ---------------------------------------------------------------------------------------
 
 _ESCAPES: Final = {
     "\x00": "0",
@@ -324,10 +58,19 @@ _ESCAPES: Final = {
 }
 
 
-class _Emitter:
-    """libyaml's emitter state for one document of block collections and scalars."""
+class Emitter:
+    """libyaml's emitter state for one document of block collections and scalars.
+
+    This class writes what go-yaml v2 writes for a value after the JSON round trip (toYaml);
+    :class:`chartist.goyaml.pretty.PrettyEmitter` overrides the value hooks for go-yaml v3.
+    """
 
     __slots__ = ("column", "indent", "indention", "out", "whitespace")
+
+    # go-yaml v2 folds long scalars at 80 columns and does not indent sequences in mappings.
+    width: int = _BEST_WIDTH
+    indentless: bool = True
+    v3_keys: bool = False
 
     def __init__(self) -> None:
         self.out: list[str] = []
@@ -335,6 +78,23 @@ class _Emitter:
         self.indent = -1
         self.whitespace = True
         self.indention = True
+
+    # value hooks: the scalar text of each kind of Go value
+
+    def string(self, s: str) -> str:
+        return json_string(s)
+
+    def key(self, k: Any) -> str:
+        return json_key(k if isinstance(k, str) else str(k))
+
+    def number(self, f: float) -> str:
+        return json_number(f)
+
+    def integer(self, n: int) -> str:
+        return json_int(n)
+
+    def blob(self, b: bytes | bytearray, mapping_ctx: bool) -> None:
+        self.scalar(base64.b64encode(b).decode("ascii"), False)
 
     # primitive writes
 
@@ -366,7 +126,7 @@ class _Emitter:
 
     def node(self, v: Any, mapping_ctx: bool) -> None:
         if isinstance(v, str):
-            self.scalar(_json_string(v), False)
+            self.scalar(self.string(v), False)
         elif isinstance(v, dict):
             if v:
                 self.mapping(v)
@@ -386,26 +146,27 @@ class _Emitter:
         elif v is False:
             self.plain("false", False)
         elif isinstance(v, float):
-            self.plain(_number(v), False)
+            self.plain(self.number(v), False)
         elif isinstance(v, int):
-            self.plain(_int(v), False)
+            self.plain(self.integer(v), False)
         elif isinstance(v, bytes | bytearray):
-            self.scalar(base64.b64encode(v).decode("ascii"), False)
+            self.blob(v, mapping_ctx)
         elif isinstance(v, GoObject):
             self.node(json_value(v), mapping_ctx)
         elif isinstance(v, Mapping):
             self.node(dict(v), mapping_ctx)
         else:
-            raise _MarshalError(f"json: unsupported type: {type(v).__name__}")
+            raise MarshalError(f"json: unsupported type: {type(v).__name__}")
 
     def mapping(self, d: dict[str, Any]) -> None:
         saved = self.indent
         self.indent = 0 if saved < 0 else saved + _BEST_INDENT
-        items = {_json_key(k if isinstance(k, str) else str(k)): v for k, v in d.items()}
-        for k in key_order(list(items)):
+        key = self.key
+        items = {key(k): v for k, v in d.items()}
+        for k in key_order(list(items), self.v3_keys):
             self.write_indent()
             # libyaml's check_simple_key: one line and at most 128 bytes, else "? key"
-            if (len(k) > 32 and len(k.encode("utf-8")) > 128) or _style(k, True)[1]:
+            if (len(k) > 32 and len(k.encode("utf-8")) > 128) or style(k, True)[1]:
                 self.indicator("?", True, False, True)
                 self.scalar(k, False)
                 self.write_indent()
@@ -420,7 +181,7 @@ class _Emitter:
         saved = self.indent
         if saved < 0:
             self.indent = 0
-        elif not (mapping_ctx and not self.indention):
+        elif not (self.indentless and mapping_ctx and not self.indention):
             self.indent = saved + _BEST_INDENT
         for item in items:
             self.write_indent()
@@ -439,24 +200,24 @@ class _Emitter:
         self.indention = False
 
     def scalar(self, s: str, simple_key: bool) -> None:
-        style, _ = _style(s, simple_key)
+        kind, _ = style(s, simple_key)
         saved = self.indent
         self.indent = _BEST_INDENT if saved < 0 else saved + _BEST_INDENT
         allow_breaks = not simple_key
-        if style == _PLAIN:
+        if kind == PLAIN:
             if not self.whitespace:
                 self.out.append(" ")
                 self.column += 1
-            if not allow_breaks or " " not in s or self.column + len(s) <= _BEST_WIDTH + 1:
+            if not allow_breaks or " " not in s or self.column + len(s) <= self.width + 1:
                 self.out.append(s)
                 self.column += len(s)
             else:
                 self.folded_plain(s)
             self.whitespace = False
             self.indention = False
-        elif style == _SINGLE:
+        elif kind == SINGLE:
             self.single_quoted(s, allow_breaks)
-        elif style == _DOUBLE:
+        elif kind == DOUBLE:
             self.double_quoted(s, allow_breaks)
         else:
             self.literal(s)
@@ -470,7 +231,7 @@ class _Emitter:
         while i < n:
             c = s[i]
             if c == " ":
-                if not spaces and self.column > _BEST_WIDTH and not (i + 1 < n and s[i + 1] == " "):
+                if not spaces and self.column > self.width and not (i + 1 < n and s[i + 1] == " "):
                     self.write_indent()
                 else:
                     out.append(c)
@@ -493,7 +254,7 @@ class _Emitter:
                 if (
                     allow_breaks
                     and not spaces
-                    and self.column > _BEST_WIDTH
+                    and self.column > self.width
                     and 0 < i < n - 1
                     and s[i + 1] != " "
                 ):
@@ -502,7 +263,7 @@ class _Emitter:
                     out.append(c)
                     self.column += 1
                 spaces = True
-            elif c in _BREAKS:
+            elif c in BREAKS:
                 if not breaks and c == "\n":
                     self.put_break()
                 if c == "\n":
@@ -533,7 +294,7 @@ class _Emitter:
         escape_all = s.startswith("\ufeff")  # go-yaml's is_bom looks at the value's start
         n = len(s)
         for i, c in enumerate(s):
-            if escape_all or not _printable(c) or c in _BREAKS or c == '"' or c == "\\":
+            if escape_all or not printable(c) or c in BREAKS or c == '"' or c == "\\":
                 e = _ESCAPES.get(c)
                 if e is None:
                     o = ord(c)
@@ -547,7 +308,7 @@ class _Emitter:
                 self.column += 1 + len(e)
                 spaces = False
             elif c == " ":
-                if allow_breaks and not spaces and self.column > _BEST_WIDTH and 0 < i < n - 1:
+                if allow_breaks and not spaces and self.column > self.width and 0 < i < n - 1:
                     self.write_indent()
                     if s[i + 1] == " ":
                         out.append("\\")
@@ -567,11 +328,11 @@ class _Emitter:
     def literal(self, s: str) -> None:
         self.indicator("|", True, False, False)
         # block scalar hints: indentation when the text starts with a space or break, chomping
-        if s[0] == " " or s[0] in _BREAKS:
+        if s[0] == " " or s[0] in BREAKS:
             self.indicator(str(_BEST_INDENT), False, False, False)
-        if s[-1] not in _BREAKS:
+        if s[-1] not in BREAKS:
             self.indicator("-", False, False, False)
-        elif len(s) == 1 or s[-2] in _BREAKS:
+        elif len(s) == 1 or s[-2] in BREAKS:
             self.indicator("+", False, False, False)
         self.put_break()
         self.indention = True
@@ -594,7 +355,7 @@ class _Emitter:
             return
         breaks = True
         for c in s:
-            if c in _BREAKS:
+            if c in BREAKS:
                 if c == "\n":
                     self.put_break()
                 else:
@@ -618,14 +379,22 @@ def dump(value: Any) -> str:
     (``error marshaling into JSON: json: unsupported value: NaN``) or go-yaml cannot read the
     JSON back (``yaml: control characters are not allowed``); toYaml then renders "".
     """
-    e = _Emitter()
+    e = Emitter()
     try:
         e.node(value, False)
-    except _MarshalError as err:
+    except MarshalError as err:
         raise YAMLError("error marshaling into JSON: " + str(err)) from None
-    except _YAMLReadError as err:
+    except YAMLReadError as err:
         raise YAMLError(_locate(str(err), value)) from None
-    # document end: write_indent at indentation 0
+    except RecursionError:
+        raise YAMLError(
+            "error marshaling into JSON: json: unsupported value: encountered a cycle via map[string]interface {}"
+        ) from None
+    return finish(e)
+
+
+def finish(e: Emitter) -> str:
+    """The document end (write_indent at indentation 0) and the text written."""
     if not e.indention or e.column > 0 or not e.whitespace:
         e.out.append("\n")
     return "".join(e.out)
@@ -643,11 +412,11 @@ def _locate(msg: str, value: Any) -> str:
     def text(s: str, is_key: bool) -> bool:
         nonlocal nels
         try:
-            _json_string(s)
-        except _YAMLReadError as err:
+            json_string(s)
+        except YAMLReadError as err:
             if "document indicator" not in str(err):
                 return False  # reader errors are reported without a line
-            m = _DOC_INDICATOR.search(s)
+            m = DOC_INDICATOR.search(s)
             assert m is not None
             line = nels + s[: m.start() + m.group(0).rfind("\x85") + 1].count("\x85") + 1
             found.append(f"yaml: line {line}: found unexpected document indicator")

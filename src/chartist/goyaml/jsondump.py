@@ -18,8 +18,8 @@ from typing import Any, Final
 
 from chartist.gotemplate.strconv import json_float
 from chartist.gotemplate.values import GoFunc, GoObject
-from chartist.goyaml.emitter import json_value
 from chartist.goyaml.errors import YAMLError
+from chartist.goyaml.roundtrip import json_value
 
 __all__ = ["dump_json"]
 

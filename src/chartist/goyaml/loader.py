@@ -257,24 +257,43 @@ def _check_version(data: bytes) -> None:
         return  # reported by the real parse
 
 
-def _check_flow_question(node: Node | None, parent: Node | None = None) -> None:
-    """go-yaml ends a plain scalar at ``?`` inside flow collections (libyaml 0.2.5 does not)."""
-    if node is None:
-        return
-    if isinstance(node, ScalarNode):
-        if parent is not None and not node.style and "?" in node.value[1:]:
-            line = node.start_mark.line
-            seq = isinstance(parent, SequenceNode)
-            where = line or parent.start_mark.line
-            msg = "did not find expected ',' or " + ("']'" if seq else "'}'")
-            raise DecodeError(f"yaml: line {where}: {msg}" if where else f"yaml: {msg}")
-        return
-    flow = parent if parent is not None else None
-    if getattr(node, "flow_style", False):
-        flow = node
-    children = node.value if isinstance(node, SequenceNode) else [x for kv in node.value for x in kv]
-    for c in children:
-        _check_flow_question(c, flow)
+def _question_line(data: bytes, mark: Any) -> int:
+    """0-based line of the first ``?`` after the start of a plain scalar at MARK."""
+    lines = data.decode("utf-8", "replace").split("\n")
+    line, col = int(mark.line), int(mark.column) + 1
+    while line < len(lines):
+        if "?" in lines[line][col:]:
+            return line
+        line, col = line + 1, 0
+    return int(mark.line)
+
+
+def _flow_question(data: bytes) -> tuple[str, int, int] | None:
+    """go-yaml's error for a plain scalar holding ``?`` inside a flow collection, if any.
+
+    go-yaml ends a plain scalar at ``?`` in flow context (libyaml 0.2.5 does not), so the ``?``
+    starts a key where the parser wants ``,``. Returns (message, line, column) of the scalar,
+    looking only at the events libyaml produced before any error of its own.
+    """
+    stack: list[tuple[bool, int]] = []  # (is sequence, start line) of open flow collections
+    try:
+        for ev in _events(data):
+            kind = type(ev)
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if ev.flow_style or stack:
+                    stack.append((kind is yaml.SequenceStartEvent, int(ev.start_mark.line)))
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                if stack:
+                    stack.pop()
+            elif kind is yaml.ScalarEvent and stack and not ev.style and "?" in ev.value[1:]:
+                seq, start = stack[-1]
+                line = _question_line(data, ev.start_mark) or start
+                msg = "did not find expected ',' or " + ("']'" if seq else "'}'")
+                where = f"line {line}: " if line else ""
+                return (f"yaml: {where}{msg}", int(ev.start_mark.line), int(ev.start_mark.column))
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _compose(data: bytes) -> tuple[Node | None, bool]:
@@ -294,11 +313,18 @@ def _compose(data: bytes) -> tuple[Node | None, bool]:
             raise
         except yaml.YAMLError as err:
             fixed = _fix_quote_escape(data, err)
-            if fixed is None:
-                raise DecodeError(_syntax_error(err, data)) from None
-            data = fixed
+            if fixed is not None:
+                data = fixed
+                continue
+            q = _flow_question(data) if b"?" in data else None
+            mark = getattr(err, "problem_mark", None)
+            if q is not None and (mark is None or (q[1], q[2]) < (mark.line, mark.column)):
+                raise DecodeError(q[0]) from None
+            raise DecodeError(_syntax_error(err, data)) from None
     if b"?" in data and (b"[" in data or b"{" in data):
-        _check_flow_question(node)
+        q = _flow_question(data)
+        if q is not None:
+            raise DecodeError(q[0])
     return node, b"&" in data
 
 

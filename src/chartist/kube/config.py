@@ -213,7 +213,7 @@ def merge_kubeconfigs(paths: list[str]) -> _Merged:
 
 
 def _resolve(path: str, base: str) -> str:
-    return path if not path or os.path.isabs(path) else os.path.join(base, path)
+    return path if not path or os.path.isabs(path) else os.path.normpath(os.path.join(base, path))
 
 
 def _read_file(path: str, what: str) -> bytes:

@@ -231,7 +231,7 @@ def to_float64(v: Any) -> float:
 def strval(v: Any) -> str:
     """Sprig's strval: strings as they are, []byte as text, else ``fmt.Sprintf("%v", v)``."""
     if type(v) is str:
-        return v  # type: ignore[no-any-return]
+        return v
     if isinstance(v, bytes | bytearray):
         return from_utf8(v)
     return sprint(v)

@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from chartist.gotemplate.strconv import can_backquote, quote
 from chartist.sprig.gounicode import is_digit, is_letter
@@ -65,6 +66,7 @@ class UnsupportedRegexp(Exception):
 
 
 Ranges = list[tuple[int, int]]
+_Rep = tuple[int, tuple[Any, ...]]  # a {n,m} node: its count and the {n,m} nodes inside it
 
 # ---------------------------------------------------------------------------------------------
 # Character classes as sorted, merged (lo, hi) code point ranges.
@@ -232,7 +234,7 @@ def _unicode_table(name: str) -> tuple[Ranges, int] | None:
 class _Atom:
     text: str
     quantifiable: bool = True  # False: must be wrapped in (?:...) before a quantifier
-    repeats: tuple[tuple[int, tuple[object, ...]], ...] = ()  # nested {n,m} counts, for repeatIsValid
+    repeats: tuple[_Rep, ...] = ()  # the outermost {n,m} nodes inside, for repeatIsValid
 
 
 @dataclass(slots=True)
@@ -253,7 +255,7 @@ def _class_text(r: Ranges) -> str:
     return "[" + "".join(parts) + "]"
 
 
-def _repeat_ok(rep: tuple[int, tuple[object, ...]], n: int) -> bool:
+def _repeat_ok(rep: _Rep, n: int) -> bool:
     """regexp/syntax repeatIsValid for one {n,m} node and the ones nested in it."""
     m, subs = rep
     if m == 0:
@@ -261,7 +263,7 @@ def _repeat_ok(rep: tuple[int, tuple[object, ...]], n: int) -> bool:
     if m > n:
         return False
     n //= m
-    return all(_repeat_ok(s, n) for s in subs)  # type: ignore[arg-type]
+    return all(_repeat_ok(s, n) for s in subs)
 
 
 _WORD = "[0-9A-Za-z_]"
@@ -486,7 +488,7 @@ class _Parser:
             rep = (hi if hi >= 0 else lo, sub.repeats)
             if (lo >= 2 or hi >= 2) and not _repeat_ok(rep, MAX_REPEAT):
                 raise RegexpError(ERR_INVALID_REPEAT_SIZE, s[i:j])
-            reps: tuple[tuple[int, tuple[object, ...]], ...] = (rep,)  # type: ignore[assignment]
+            reps: tuple[_Rep, ...] = (rep,)
         else:
             op = c
             reps = sub.repeats

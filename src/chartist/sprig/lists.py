@@ -33,10 +33,10 @@ MAX_LIST_LEN = 1_000_000
 NIL_DEREF = "runtime error: invalid memory address or nil pointer dereference"
 
 
-def check_count(name: str, n: int) -> None:
+def check_count(n: int) -> None:
     """Raise FuncError when a list of N items would exceed :data:`MAX_LIST_LEN`."""
     if n > MAX_LIST_LEN:
-        raise FuncError(f"{name}: {n} items exceed chartist's limit of {MAX_LIST_LEN} items")
+        raise FuncError(f"{n} items exceed chartist's limit of {MAX_LIST_LEN} items")
 
 
 def _items(v: Any, message: str) -> Sequence[Any]:
@@ -169,24 +169,24 @@ def sort_alpha(v: Any) -> StrSlice:
     return StrSlice([strval(v)])
 
 
-def _until_step(start: int, stop: int, step: int, name: str) -> range:
+def _until_step(start: int, stop: int, step: int) -> range:
     if (stop < start and step >= 0) or (stop >= start and step <= 0):
         return range(0)
     r = range(start, stop, step)
-    check_count(name, len(r))
+    check_count(len(r))
     return r
 
 
 @gofunc("int", result="[]int")
 def until(count: int) -> list[int]:
     """0, 1, ... COUNT-1 (or 0, -1, ... COUNT+1 for a negative COUNT)."""
-    return list(_until_step(0, count, -1 if count < 0 else 1, "until"))
+    return list(_until_step(0, count, -1 if count < 0 else 1))
 
 
 @gofunc("int", "int", "int", result="[]int")
 def until_step(start: int, stop: int, step: int) -> list[int]:
     """START, START+STEP, ... while short of STOP; empty when STEP points away from STOP."""
-    return list(_until_step(start, stop, step, "untilStep"))
+    return list(_until_step(start, stop, step))
 
 
 @gofunc("int", variadic=True, result="string")
@@ -195,11 +195,11 @@ def seq(*params: int) -> str:
     if len(params) == 1:
         start, end = 1, params[0]
         inc = -1 if end < start else 1
-        r = _until_step(start, end + inc, inc, "seq")
+        r = _until_step(start, end + inc, inc)
     elif len(params) == 2:
         start, end = params
         inc = -1 if end < start else 1
-        r = _until_step(start, end + inc, inc, "seq")
+        r = _until_step(start, end + inc, inc)
     elif len(params) == 3:
         start, step, end = params
         inc = 1
@@ -207,7 +207,7 @@ def seq(*params: int) -> str:
             inc = -1
             if step > 0:
                 return ""
-        r = _until_step(start, end + inc, step, "seq")
+        r = _until_step(start, end + inc, step)
     else:
         return ""
     return " ".join(map(str, r))

@@ -16,9 +16,10 @@ from chartist.gotemplate.values import (
     FuncError,
     GoFunc,
     GoObject,
-    Int64,
+    Uint64,
     gofunc,
     method,
+    type_name,
 )
 from chartist.semver import SemverError, Version, parse_constraint, parse_version
 
@@ -47,16 +48,16 @@ class _VersionMethods(GoObject):
         return str(self.version)
 
     @method(result="uint64")
-    def Major(self) -> Int64:
-        return Int64(self.version.major)
+    def Major(self) -> Uint64:
+        return Uint64(self.version.major)
 
     @method(result="uint64")
-    def Minor(self) -> Int64:
-        return Int64(self.version.minor)
+    def Minor(self) -> Uint64:
+        return Uint64(self.version.minor)
 
     @method(result="uint64")
-    def Patch(self) -> Int64:
-        return Int64(self.version.patch)
+    def Patch(self) -> Uint64:
+        return Uint64(self.version.patch)
 
     @method(result=STRING)
     def Prerelease(self) -> str:
@@ -107,8 +108,7 @@ class SemverVersionValue(_VersionMethods):
 class SemverVersion(_VersionMethods):
     """A ``*semver.Version`` as ``semver`` returns it: value methods plus pointer methods.
 
-    Go's accessors return ``uint64``; the value model has no unsigned type, so they return
-    :class:`Int64` (printing and comparing the same; only ``typeOf`` differs).
+    Go's accessors return ``uint64`` (:class:`Uint64`).
     """
 
     go_type = _VERSION_PTR
@@ -149,7 +149,7 @@ class SemverVersion(_VersionMethods):
 def _unwrap(v: Any) -> Version:
     if isinstance(v, SemverVersion):
         return v.version
-    raise FuncError(f"wrong type for value; expected {_VERSION_PTR}; got {type(v).__name__}")
+    raise FuncError(f"wrong type for value; expected {_VERSION_PTR}; got {type_name(v)}")
 
 
 def _call(fn: Any, *args: Any) -> SemverVersionValue:

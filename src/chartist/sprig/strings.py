@@ -44,12 +44,10 @@ _ASCII = "".join(map(chr, range(32, 127)))
 _BYTE_SPACES = b"\t\n\v\f\r \x85\xa0"
 
 
-def check_len(name: str, n: int) -> None:
+def check_len(n: int) -> None:
     """Raise FuncError when a result of N characters would exceed :data:`MAX_STRING_LEN`."""
     if n > MAX_STRING_LEN:
-        raise FuncError(
-            f"{name}: result of {n} characters exceeds chartist's limit of {MAX_STRING_LEN} characters"
-        )
+        raise FuncError(f"result of {n} characters exceeds chartist's limit of {MAX_STRING_LEN} characters")
 
 
 def _negative_repeat() -> FuncError:
@@ -201,7 +199,7 @@ def initials(s: str) -> str:
 def _random(alphabet: str, count: int) -> str:
     if count <= 0:
         return ""  # goutils reports an error for a negative count; Sprig returns ""
-    check_len("random string", count)
+    check_len(count)
     return "".join(_rng.choices(alphabet, k=count))
 
 
@@ -264,7 +262,7 @@ def _wrap(s: str, width: int, newline: str, long_words: bool) -> str:
                 size += space - offset
                 offset = space + 1
         size += len(nl)
-        check_len("wrap", size)
+        check_len(size)
     out.append(b[offset:])
     return from_utf8(b"".join(out))
 
@@ -317,11 +315,11 @@ def cat(*args: Any) -> str:
     return " ".join(sprint(a) for a in args if a is not None)
 
 
-def _indent(spaces: int, s: str, name: str) -> str:
+def _indent(spaces: int, s: str) -> str:
     if spaces < 0:
         raise _negative_repeat()
     if spaces:
-        check_len(name, len(s) + spaces * (s.count("\n") + 1))
+        check_len(len(s) + spaces * (s.count("\n") + 1))
     pad = " " * spaces
     return pad + s.replace("\n", "\n" + pad)
 
@@ -329,13 +327,13 @@ def _indent(spaces: int, s: str, name: str) -> str:
 @gofunc("int", "string", result="string")
 def indent(spaces: int, s: str) -> str:
     """Every line of S prefixed with SPACES spaces."""
-    return _indent(spaces, s, "indent")
+    return _indent(spaces, s)
 
 
 @gofunc("int", "string", result="string")
 def nindent(spaces: int, s: str) -> str:
     """A newline, then :func:`indent`."""
-    return "\n" + _indent(spaces, s, "nindent")
+    return "\n" + _indent(spaces, s)
 
 
 @gofunc("int", "string", result="string")
@@ -343,7 +341,7 @@ def repeat(count: int, s: str) -> str:
     """``strings.Repeat(s, count)``."""
     if count < 0:
         raise _negative_repeat()
-    check_len("repeat", len(s) * count)
+    check_len(len(s) * count)
     return s * count
 
 
@@ -352,7 +350,7 @@ def replace(old: str, new: str, s: str) -> str:
     """``strings.Replace(s, old, new, -1)``: every OLD in S replaced by NEW."""
     if len(new) > len(old):
         count = len(s) + 1 if not old else s.count(old)
-        check_len("replace", len(s) + count * (len(new) - len(old)))
+        check_len(len(s) + count * (len(new) - len(old)))
     return s.replace(old, new)
 
 

@@ -1,4 +1,4 @@
-"""Stand-ins for the Sprig and Helm functions the executor tests use, with Go's signatures.
+"""Stand-ins for the Sprig/Helm functions and Go objects the executor tests use, with Go's types.
 
 Only what the rows need, written to give Helm's results for those rows; the real Sprig lives in
 chartist.sprig. Each has the Go signature of the original (sprig/functions.go, helm engine).
@@ -25,11 +25,14 @@ from chartist.gotemplate.values import (
     GoObject,
     Int64,
     StrSlice,
+    method,
     type_name,
 )
 
 
-def _f(fn: Any, params: tuple[str, ...], *, variadic: bool = False, result: str = INTERFACE, error: bool = False) -> GoFunc:
+def _f(
+    fn: Any, params: tuple[str, ...], *, variadic: bool = False, result: str = INTERFACE, error: bool = False
+) -> GoFunc:
     return GoFunc(fn, params, variadic, result, error, fn.__name__)
 
 
@@ -142,3 +145,73 @@ FUNCS: dict[str, GoFunc] = {
     "seq": _f(seq, (INT,), variadic=True, result=STRING),
     "toString": _f(_strval, (INTERFACE,), result=STRING),
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Go objects shaped like Helm v4's (observed with typeOf): .Capabilities is *common.Capabilities,
+# its KubeVersion a common.KubeVersion struct, APIVersions a common.VersionSet ([]string with Has),
+# .Files an engine.files map with methods.
+
+
+class KubeVersion(GoObject):
+    go_type = "common.KubeVersion"
+    go_kind = "struct"
+    go_fields = ("Version", "Major", "Minor")
+
+    def __init__(self, version: str, major: str, minor: str) -> None:
+        self.Version, self.Major, self.Minor = version, major, minor
+
+
+class VersionSet(StrSlice, GoObject):
+    go_type = "common.VersionSet"
+    go_kind = "slice"
+
+    @method(STRING, result=BOOL)
+    def Has(self, v: str) -> bool:
+        return v in self
+
+
+class Capabilities(GoObject):
+    go_type = "*common.Capabilities"
+    go_kind = "ptr"
+    go_fields = ("KubeVersion", "APIVersions")
+
+    def __init__(self) -> None:
+        self.KubeVersion = KubeVersion("v1.36.0", "1", "36")
+        self.APIVersions = VersionSet(["v1", "apps/v1", "batch/v1"])
+
+
+class Files(GoObject):
+    go_type = "engine.files"
+    go_kind = "map"
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = files
+
+    def go_field(self, name: str) -> Any:
+        return self.files[name]
+
+    @method(STRING, result=STRING)
+    def Get(self, name: str) -> str:
+        return self.files.get(name, "")
+
+    @method(STRING, INTERFACE, variadic=True, result=STRING)
+    def Join(self, sep: str, *names: Any) -> str:
+        return sep.join(str(n) for n in names)
+
+    @method(STRING, result=STRING, error=True)
+    def Must(self, name: str) -> str:
+        if name not in self.files:
+            raise FuncError(f"no file {name}")
+        return self.files[name]
+
+
+def root(values: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Top-level data as Helm v4 passes it (maps, and Go objects for Capabilities and Files)."""
+    return {
+        "Values": values or {},
+        "Capabilities": Capabilities(),
+        "Files": Files({"a.txt": "A"}),
+        "Chart": {"Name": "c", "Version": "0.1.0"},
+        "Release": {"Name": "rel", "Namespace": "default"},
+    }

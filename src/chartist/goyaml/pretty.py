@@ -1,0 +1,64 @@
+"""Helm's ``toYamlPretty``: go-yaml v3's Encoder with SetIndent(2), no JSON round trip.
+
+The same libyaml emitter as :mod:`chartist.goyaml.emitter` with v3's choices: values are
+written as they are (a float64 with strconv's ``%g``, so ``1e+06`` and ``-0`` stay, NaN is
+``.nan``; ``[]byte`` is a sequence of numbers), sequences inside mappings are indented, long
+scalars are never folded, and keys follow v3's sorter. String quoting is the same as v2's:
+v3 quotes the YAML 1.1 booleans (``yes``, ``on``, ``n``...) it no longer reads as booleans.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from chartist.goyaml.emitter import Emitter, finish
+from chartist.goyaml.errors import YAMLError
+from chartist.goyaml.gofmt import format_g
+from chartist.goyaml.roundtrip import MarshalError
+
+__all__ = ["PrettyEmitter", "dump_pretty"]
+
+
+class PrettyEmitter(Emitter):
+    """go-yaml v3's encoder: values as they are, indented sequences, no folding."""
+
+    __slots__ = ()
+
+    width = 1 << 62
+    indentless = False
+    v3_keys = True
+
+    def string(self, s: str) -> str:
+        return s
+
+    def key(self, k: Any) -> str:
+        return k if isinstance(k, str) else str(k)
+
+    def number(self, f: float) -> str:
+        if math.isnan(f):
+            return ".nan"
+        if math.isinf(f):
+            return ".inf" if f > 0 else "-.inf"
+        return format_g(f)
+
+    def integer(self, n: int) -> str:
+        return str(int(n))
+
+    def blob(self, b: bytes | bytearray, mapping_ctx: bool) -> None:
+        self.node(list(b), mapping_ctx)
+
+
+def dump_pretty(value: Any) -> str:
+    """VALUE as Helm's toYamlPretty writes it before trimming the final newline.
+
+    Raises YAMLError for values go-yaml v3 cannot encode (toYamlPretty then renders "").
+    """
+    e = PrettyEmitter()
+    try:
+        e.node(value, False)
+    except MarshalError as err:
+        raise YAMLError(str(err)) from None
+    except RecursionError:
+        raise YAMLError("yaml: value too deeply nested") from None
+    return finish(e)
