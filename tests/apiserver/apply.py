@@ -24,8 +24,18 @@ from typing import Any
 from .schema import Node
 
 Path = tuple[str, ...]
-_IGNORED_META = {"name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
-                 "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"}
+_IGNORED_META = {
+    "name",
+    "namespace",
+    "uid",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "managedFields",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
+    "selfLink",
+}
 
 
 class ApplyConflict(Exception):
@@ -61,30 +71,30 @@ def leaves(obj: Any, node: Node, *, markers: bool, status: bool = False) -> dict
     def walk(value: Any, n: Node, prefix: Path, depth: int) -> None:
         if isinstance(value, dict) and not n.atomic_map and value:
             if markers and prefix and not n.is_struct:
-                out[prefix + (".",)] = None
+                out[(*prefix, ".")] = None
             for k, v in value.items():
                 if depth == 0 and (k in ("apiVersion", "kind") or (k == "status" and not status)):
                     continue
                 if depth == 1 and prefix == ("f:metadata",) and k in _IGNORED_META:
                     continue
-                walk(v, n.field(k), prefix + (f"f:{k}",), depth + 1)
+                walk(v, n.field(k), (*prefix, f"f:{k}"), depth + 1)
             return
         if isinstance(value, list) and n.list_type in ("map", "set") and value:
             if markers and prefix:
-                out[prefix + (".",)] = None
+                out[(*prefix, ".")] = None
             if n.list_type == "set":
                 for item in value:
-                    out[prefix + (_value_segment(item),)] = item
+                    out[(*prefix, _value_segment(item))] = item
                 return
             keys = n.list_keys
             item_node = n.items()
             for item in value:
                 if not isinstance(item, dict):
                     continue
-                seg = prefix + (_key_segment(item, keys, item_node),)
-                out[seg + (".",)] = None
+                seg = (*prefix, _key_segment(item, keys, item_node))
+                out[(*seg, ".")] = None
                 for k, v in item.items():
-                    walk(v, item_node.field(k), seg + (f"f:{k}",), depth + 2)
+                    walk(v, item_node.field(k), (*seg, f"f:{k}"), depth + 2)
             return
         if prefix:
             out[prefix] = value
@@ -105,7 +115,7 @@ def to_fields_v1(paths: set[Path]) -> dict[str, Any]:
 def from_fields_v1(tree: dict[str, Any], prefix: Path = ()) -> set[Path]:
     out: set[Path] = set()
     for seg, sub in tree.items():
-        path = prefix + (seg,)
+        path = (*prefix, seg)
         if not sub:
             out.add(path)
         else:
@@ -151,7 +161,12 @@ def ssa_merge(live: Any, config: Any, node: Node) -> Any:
                     continue
                 ident = identity(item, keys, item_node)
                 idx = next(
-                    (i for i, o in enumerate(out) if isinstance(o, dict) and identity(o, keys, item_node) == ident), None
+                    (
+                        i
+                        for i, o in enumerate(out)
+                        if isinstance(o, dict) and identity(o, keys, item_node) == ident
+                    ),
+                    None,
                 )
                 if idx is None:
                     out.append(copy.deepcopy(item))
@@ -184,7 +199,11 @@ def _remove_path(obj: Any, path: Path) -> None:
             if kind == "k":
                 want = json.loads(rest)
                 idx = next(
-                    (j for j, o in enumerate(cur) if isinstance(o, dict) and all(o.get(k) == v for k, v in want.items())),
+                    (
+                        j
+                        for j, o in enumerate(cur)
+                        if isinstance(o, dict) and all(o.get(k) == v for k, v in want.items())
+                    ),
                     None,
                 )
             else:
@@ -223,15 +242,24 @@ def _order_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return {k: entry[k] for k in keys if k in entry}
 
 
-def record_update(old: dict[str, Any] | None, new: dict[str, Any], node: Node, *, manager: str, api_version: str,
-                  now: str, subresource: str = "") -> None:
+def record_update(
+    old: dict[str, Any] | None,
+    new: dict[str, Any],
+    node: Node,
+    *,
+    manager: str,
+    api_version: str,
+    now: str,
+    subresource: str = "",
+) -> None:
     """Record a non-apply write by ``manager`` in ``new``'s managedFields (status paths only
     for a ``status`` subresource write, every other path otherwise)."""
     on_status = subresource == "status"
     before = leaves(old, node, markers=True, status=True) if old is not None else {}
     after = leaves(new, node, markers=True, status=True)
     changed = {
-        p for p, v in after.items()
+        p
+        for p, v in after.items()
         if (p not in before or before[p] != v) and (p[0] == "f:status") == on_status
     }
     existing = set(after)
@@ -239,8 +267,12 @@ def record_update(old: dict[str, Any] | None, new: dict[str, Any], node: Node, *
     mine: set[Path] = set(changed)
     for entry in _entries(old or {}):
         paths = _entry_paths(entry) & existing
-        if (entry.get("manager") == manager and entry.get("operation") == "Update"
-                and entry.get("apiVersion") == api_version and entry.get("subresource", "") == subresource):
+        if (
+            entry.get("manager") == manager
+            and entry.get("operation") == "Update"
+            and entry.get("apiVersion") == api_version
+            and entry.get("subresource", "") == subresource
+        ):
             mine |= paths
             continue
         entries.append((entry, paths - changed))
@@ -252,8 +284,16 @@ def record_update(old: dict[str, Any] | None, new: dict[str, Any], node: Node, *
     _store_entries(new, [(_order_entry(e), p) for e, p in entries])
 
 
-def apply(live: dict[str, Any] | None, config: dict[str, Any], node: Node, *, manager: str, api_version: str,
-          force: bool, now: str) -> dict[str, Any]:
+def apply(
+    live: dict[str, Any] | None,
+    config: dict[str, Any],
+    node: Node,
+    *,
+    manager: str,
+    api_version: str,
+    force: bool,
+    now: str,
+) -> dict[str, Any]:
     """Server-side apply of ``config`` by ``manager``; returns the new object (managedFields set).
 
     Raises ApplyConflict listing (manager, apiVersion, path) when fields owned by others would
@@ -289,7 +329,9 @@ def apply(live: dict[str, Any] | None, config: dict[str, Any], node: Node, *, ma
             _remove_path(merged, path)
     result_paths = set(leaves(merged, node, markers=True, status=True))
     new_entries = [(e, (p - taken) & result_paths) for e, p in others]
-    new_entries.append(({"manager": manager, "operation": "Apply", "apiVersion": api_version, "time": now}, applied))
+    new_entries.append(
+        ({"manager": manager, "operation": "Apply", "apiVersion": api_version, "time": now}, applied)
+    )
     _store_entries(merged, [(_order_entry(e), p) for e, p in new_entries])
     return merged
 
@@ -304,11 +346,17 @@ def conflict_message(conflicts: list[tuple[str, str, Path]]) -> tuple[str, list[
         if len(paths) == 1:
             parts.append(f'conflict with "{manager}" using {api_version}: {paths[0]}')
         else:
-            parts.append(f'conflicts with "{manager}" using {api_version}:\n' + "\n".join(f"- {p}" for p in paths))
+            parts.append(
+                f'conflicts with "{manager}" using {api_version}:\n' + "\n".join(f"- {p}" for p in paths)
+            )
     n = len(conflicts)
     message = f"Apply failed with {n} conflict{'s' if n != 1 else ''}: " + "\n".join(parts)
     causes = [
-        {"reason": "FieldManagerConflict", "message": f'conflict with "{m}" using {v}', "field": path_string(p)}
+        {
+            "reason": "FieldManagerConflict",
+            "message": f'conflict with "{m}" using {v}',
+            "field": path_string(p),
+        }
         for m, v, p in conflicts
     ]
     return message, causes

@@ -13,7 +13,9 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 
 def _key_pem(key: ec.EllipticCurvePrivateKey) -> bytes:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 class CertificateAuthority:
@@ -36,7 +38,9 @@ class CertificateAuthority:
         )
         self.cert_pem = self.cert.public_bytes(serialization.Encoding.PEM)
 
-    def _issue(self, subject: x509.Name, *, server: bool, names: list[x509.GeneralName]) -> tuple[bytes, bytes]:
+    def _issue(
+        self, subject: x509.Name, *, server: bool, names: list[x509.GeneralName]
+    ) -> tuple[bytes, bytes]:
         key = ec.generate_private_key(ec.SECP256R1())
         now = datetime.datetime.now(datetime.UTC)
         builder = (
@@ -48,7 +52,9 @@ class CertificateAuthority:
             .not_valid_before(now - datetime.timedelta(minutes=5))
             .not_valid_after(now + datetime.timedelta(days=1))
             .add_extension(
-                x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH if server else ExtendedKeyUsageOID.CLIENT_AUTH]),
+                x509.ExtendedKeyUsage(
+                    [ExtendedKeyUsageOID.SERVER_AUTH if server else ExtendedKeyUsageOID.CLIENT_AUTH]
+                ),
                 critical=False,
             )
         )
@@ -57,7 +63,9 @@ class CertificateAuthority:
         cert = builder.sign(self.key, hashes.SHA256())
         return cert.public_bytes(serialization.Encoding.PEM), _key_pem(key)
 
-    def server_cert(self, hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "kubernetes.test")) -> tuple[bytes, bytes]:
+    def server_cert(
+        self, hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "kubernetes.test")
+    ) -> tuple[bytes, bytes]:
         """Certificate and key valid for ``hosts`` (IP addresses or DNS names)."""
         names: list[x509.GeneralName] = []
         for host in hosts:

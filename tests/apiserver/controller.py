@@ -32,7 +32,9 @@ DELAY = "apiserver.test/delay"
 MANAGER = "kube-controller-manager"
 
 
-def _cond(type_: str, status: str, reason: str, message: str, stamp: str, update: bool = False) -> dict[str, Any]:
+def _cond(
+    type_: str, status: str, reason: str, message: str, stamp: str, update: bool = False
+) -> dict[str, Any]:
     out = {"type": type_, "status": status}
     if update:
         out["lastUpdateTime"] = stamp
@@ -103,7 +105,9 @@ class Controller:
             ("", "services"): self._service,
         }
         with self.store.cond:
-            work = [(gr, copy.deepcopy(o)) for gr in handlers for o in self.store.objects.get(gr, {}).values()]
+            work = [
+                (gr, copy.deepcopy(o)) for gr in handlers for o in self.store.objects.get(gr, {}).values()
+            ]
         for (group, resource), obj in work:
             if obj["metadata"].get("deletionTimestamp"):
                 continue
@@ -117,8 +121,15 @@ class Controller:
             body["status"] = status
             meta = obj["metadata"]
             try:
-                self.store.update(res, meta.get("namespace", ""), meta["name"], body, manager=MANAGER,
-                                  subresource="status" if "status" in res.subresources else "", check_rv=True)
+                self.store.update(
+                    res,
+                    meta.get("namespace", ""),
+                    meta["name"],
+                    body,
+                    manager=MANAGER,
+                    subresource="status" if "status" in res.subresources else "",
+                    check_rv=True,
+                )
             except Exception:
                 continue  # changed meanwhile: next tick
 
@@ -133,45 +144,91 @@ class Controller:
         rs_name = f"{meta['name']}-{abs(hash(str(spec.get('template')))) % 10**10:010d}"
         old = obj.get("status") or {}
         if old.get("observedGeneration") == gen and any(
-                c.get("reason") in ("NewReplicaSetAvailable", "ProgressDeadlineExceeded")
-                for c in old.get("conditions") or []):
+            c.get("reason") in ("NewReplicaSetAvailable", "ProgressDeadlineExceeded")
+            for c in old.get("conditions") or []
+        ):
             return None
         if age < self._delay_for(obj):
             if old.get("observedGeneration") == gen:
                 return None
             return {
-                "observedGeneration": gen, "replicas": replicas, "updatedReplicas": replicas,
+                "observedGeneration": gen,
+                "replicas": replicas,
+                "updatedReplicas": replicas,
                 "unavailableReplicas": replicas,
                 "conditions": [
-                    _cond("Available", "False", "MinimumReplicasUnavailable",
-                          "Deployment does not have minimum availability.", stamp, True),
-                    _cond("Progressing", "True", "ReplicaSetUpdated", f'ReplicaSet "{rs_name}" is progressing.',
-                          stamp, True),
+                    _cond(
+                        "Available",
+                        "False",
+                        "MinimumReplicasUnavailable",
+                        "Deployment does not have minimum availability.",
+                        stamp,
+                        True,
+                    ),
+                    _cond(
+                        "Progressing",
+                        "True",
+                        "ReplicaSetUpdated",
+                        f'ReplicaSet "{rs_name}" is progressing.',
+                        stamp,
+                        True,
+                    ),
                 ],
             }
         if (meta.get("annotations") or {}).get(FAIL) == "true":
             return {
-                "observedGeneration": gen, "replicas": replicas, "updatedReplicas": replicas,
+                "observedGeneration": gen,
+                "replicas": replicas,
+                "updatedReplicas": replicas,
                 "unavailableReplicas": replicas,
                 "conditions": [
-                    _cond("Available", "False", "MinimumReplicasUnavailable",
-                          "Deployment does not have minimum availability.", stamp, True),
-                    _cond("Progressing", "False", "ProgressDeadlineExceeded",
-                          f'ReplicaSet "{rs_name}" has timed out progressing.', stamp, True),
+                    _cond(
+                        "Available",
+                        "False",
+                        "MinimumReplicasUnavailable",
+                        "Deployment does not have minimum availability.",
+                        stamp,
+                        True,
+                    ),
+                    _cond(
+                        "Progressing",
+                        "False",
+                        "ProgressDeadlineExceeded",
+                        f'ReplicaSet "{rs_name}" has timed out progressing.',
+                        stamp,
+                        True,
+                    ),
                 ],
             }
         return {
-            "observedGeneration": gen, "replicas": replicas, "updatedReplicas": replicas,
-            "readyReplicas": replicas, "availableReplicas": replicas,
+            "observedGeneration": gen,
+            "replicas": replicas,
+            "updatedReplicas": replicas,
+            "readyReplicas": replicas,
+            "availableReplicas": replicas,
             "conditions": [
-                _cond("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.",
-                      stamp, True),
-                _cond("Progressing", "True", "NewReplicaSetAvailable",
-                      f'ReplicaSet "{rs_name}" has successfully progressed.', stamp, True),
+                _cond(
+                    "Available",
+                    "True",
+                    "MinimumReplicasAvailable",
+                    "Deployment has minimum availability.",
+                    stamp,
+                    True,
+                ),
+                _cond(
+                    "Progressing",
+                    "True",
+                    "NewReplicaSetAvailable",
+                    f'ReplicaSet "{rs_name}" has successfully progressed.',
+                    stamp,
+                    True,
+                ),
             ],
         }
 
-    def _scaled(self, obj: dict[str, Any], ready: dict[str, Any], pending: dict[str, Any]) -> dict[str, Any] | None:
+    def _scaled(
+        self, obj: dict[str, Any], ready: dict[str, Any], pending: dict[str, Any]
+    ) -> dict[str, Any] | None:
         gen = int(obj["metadata"].get("generation", 1))
         old = obj.get("status") or {}
         target = ready if self._age(obj) >= self._delay_for(obj) else pending
@@ -183,19 +240,46 @@ class Controller:
         rev = f"{obj['metadata']['name']}-{int(obj['metadata'].get('generation', 1)):08d}"
         return self._scaled(
             obj,
-            {"replicas": n, "readyReplicas": n, "currentReplicas": n, "updatedReplicas": n, "availableReplicas": n,
-             "currentRevision": rev, "updateRevision": rev, "collisionCount": 0},
-            {"replicas": n, "currentReplicas": n, "updatedReplicas": n, "availableReplicas": 0,
-             "currentRevision": rev, "updateRevision": rev, "collisionCount": 0},
+            {
+                "replicas": n,
+                "readyReplicas": n,
+                "currentReplicas": n,
+                "updatedReplicas": n,
+                "availableReplicas": n,
+                "currentRevision": rev,
+                "updateRevision": rev,
+                "collisionCount": 0,
+            },
+            {
+                "replicas": n,
+                "currentReplicas": n,
+                "updatedReplicas": n,
+                "availableReplicas": 0,
+                "currentRevision": rev,
+                "updateRevision": rev,
+                "collisionCount": 0,
+            },
         )
 
     def _daemonset(self, obj: dict[str, Any]) -> dict[str, Any] | None:
         return self._scaled(
             obj,
-            {"currentNumberScheduled": 1, "numberMisscheduled": 0, "desiredNumberScheduled": 1, "numberReady": 1,
-             "updatedNumberScheduled": 1, "numberAvailable": 1},
-            {"currentNumberScheduled": 1, "numberMisscheduled": 0, "desiredNumberScheduled": 1, "numberReady": 0,
-             "updatedNumberScheduled": 1, "numberUnavailable": 1},
+            {
+                "currentNumberScheduled": 1,
+                "numberMisscheduled": 0,
+                "desiredNumberScheduled": 1,
+                "numberReady": 1,
+                "updatedNumberScheduled": 1,
+                "numberAvailable": 1,
+            },
+            {
+                "currentNumberScheduled": 1,
+                "numberMisscheduled": 0,
+                "desiredNumberScheduled": 1,
+                "numberReady": 0,
+                "updatedNumberScheduled": 1,
+                "numberUnavailable": 1,
+            },
         )
 
     def _replicaset(self, obj: dict[str, Any]) -> dict[str, Any] | None:
@@ -217,20 +301,46 @@ class Controller:
         completions = int((obj.get("spec") or {}).get("completions", 1))
         if (obj["metadata"].get("annotations") or {}).get(JOB_RESULT) == "fail":
             return {
-                "startTime": start, "failed": 1, "ready": 0,
+                "startTime": start,
+                "failed": 1,
+                "ready": 0,
                 "conditions": [
-                    _cond("FailureTarget", "True", "BackoffLimitExceeded", "Job has reached the specified backoff limit",
-                          stamp),
-                    _cond("Failed", "True", "BackoffLimitExceeded", "Job has reached the specified backoff limit",
-                          stamp),
+                    _cond(
+                        "FailureTarget",
+                        "True",
+                        "BackoffLimitExceeded",
+                        "Job has reached the specified backoff limit",
+                        stamp,
+                    ),
+                    _cond(
+                        "Failed",
+                        "True",
+                        "BackoffLimitExceeded",
+                        "Job has reached the specified backoff limit",
+                        stamp,
+                    ),
                 ],
             }
         return {
-            "startTime": start, "completionTime": stamp, "succeeded": completions, "ready": 0,
+            "startTime": start,
+            "completionTime": stamp,
+            "succeeded": completions,
+            "ready": 0,
             "conditions": [
-                _cond("SuccessCriteriaMet", "True", "CompletionsReached", "Reached expected number of succeeded pods",
-                      stamp),
-                _cond("Complete", "True", "CompletionsReached", "Reached expected number of succeeded pods", stamp),
+                _cond(
+                    "SuccessCriteriaMet",
+                    "True",
+                    "CompletionsReached",
+                    "Reached expected number of succeeded pods",
+                    stamp,
+                ),
+                _cond(
+                    "Complete",
+                    "True",
+                    "CompletionsReached",
+                    "Reached expected number of succeeded pods",
+                    stamp,
+                ),
             ],
         }
 
@@ -244,10 +354,18 @@ class Controller:
         if wanted == "CrashLoopBackOff":
             target = {
                 "phase": "Running",
-                "conditions": [_cond("Ready", "False", "ContainersNotReady", "containers with unready status", stamp)],
+                "conditions": [
+                    _cond("Ready", "False", "ContainersNotReady", "containers with unready status", stamp)
+                ],
                 "containerStatuses": [
-                    {"name": n, "ready": False, "restartCount": 3,
-                     "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off restarting"}}}
+                    {
+                        "name": n,
+                        "ready": False,
+                        "restartCount": 3,
+                        "state": {
+                            "waiting": {"reason": "CrashLoopBackOff", "message": "back-off restarting"}
+                        },
+                    }
                     for n in names
                 ],
             }
@@ -257,11 +375,13 @@ class Controller:
             target = {
                 "phase": "Running",
                 "conditions": [_cond("Ready", "True", "", "", stamp)],
-                "containerStatuses": [{"name": n, "ready": True, "restartCount": 0, "state": {"running": {}}}
-                                      for n in names],
+                "containerStatuses": [
+                    {"name": n, "ready": True, "restartCount": 0, "state": {"running": {}}} for n in names
+                ],
             }
         if old.get("phase") == target["phase"] and [c.get("status") for c in old.get("conditions") or []] == [
-                c["status"] for c in target["conditions"]]:
+            c["status"] for c in target["conditions"]
+        ]:
             return None
         return target
 

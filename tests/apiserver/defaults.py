@@ -59,7 +59,9 @@ def data_errors(obj: dict[str, Any]) -> list[tuple[str, str]]:
     size = 0
     for section in ("data", "binaryData"):
         for key, value in (obj.get(section) or {}).items():
-            size += len(key) + len(str(value) if obj["kind"] == "ConfigMap" else base64.b64decode(str(value) or ""))
+            size += len(key) + len(
+                str(value) if obj["kind"] == "ConfigMap" else base64.b64decode(str(value) or "")
+            )
     if size > MAX_DATA:
         return [("[]", f"Too long: must have at most {MAX_DATA} bytes")]
     return []
@@ -118,7 +120,10 @@ def apply_defaults(obj: dict[str, Any], group: str, node: Node) -> None:
         if kind in ("Deployment", "StatefulSet", "ReplicaSet"):
             spec.setdefault("replicas", 1)
         if kind == "Deployment":
-            spec.setdefault("strategy", {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": "25%", "maxSurge": "25%"}})
+            spec.setdefault(
+                "strategy",
+                {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": "25%", "maxSurge": "25%"}},
+            )
             spec.setdefault("revisionHistoryLimit", 10)
             spec.setdefault("progressDeadlineSeconds", 600)
         if kind == "StatefulSet":
@@ -126,7 +131,10 @@ def apply_defaults(obj: dict[str, Any], group: str, node: Node) -> None:
             spec.setdefault("updateStrategy", {"type": "RollingUpdate", "rollingUpdate": {"partition": 0}})
             spec.setdefault("revisionHistoryLimit", 10)
         if kind == "DaemonSet":
-            spec.setdefault("updateStrategy", {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 1, "maxSurge": 0}})
+            spec.setdefault(
+                "updateStrategy",
+                {"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 1, "maxSurge": 0}},
+            )
             spec.setdefault("revisionHistoryLimit", 10)
         _template(obj)
     elif group == "batch" and kind == "Job" and isinstance(spec, dict):

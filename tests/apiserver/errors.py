@@ -10,8 +10,14 @@ from .registry import Resource
 class StatusError(Exception):
     """A failure the handler answers with ``code`` and a ``Status`` body."""
 
-    def __init__(self, code: int, reason: str, message: str, details: dict[str, Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        code: int,
+        reason: str,
+        message: str,
+        details: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.reason = reason
@@ -20,8 +26,14 @@ class StatusError(Exception):
         self.headers = headers or {}
 
     def body(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
-                               "message": self.message, "reason": self.reason}
+        out: dict[str, Any] = {
+            "kind": "Status",
+            "apiVersion": "v1",
+            "metadata": {},
+            "status": "Failure",
+            "message": self.message,
+            "reason": self.reason,
+        }
         if self.details is not None:
             out["details"] = self.details
         out["code"] = self.code
@@ -53,8 +65,12 @@ def already_exists(res: Resource, name: str) -> StatusError:
 
 def conflict(res: Resource, name: str, why: str = "") -> StatusError:
     why = why or "the object has been modified; please apply your changes to the latest version and try again"
-    return StatusError(409, "Conflict", f'Operation cannot be fulfilled on {qualified(res)} "{name}": {why}',
-                       _details(res, name))
+    return StatusError(
+        409,
+        "Conflict",
+        f'Operation cannot be fulfilled on {qualified(res)} "{name}": {why}',
+        _details(res, name),
+    )
 
 
 def invalid(res: Resource, name: str, causes: list[tuple[str, str]]) -> StatusError:
@@ -62,8 +78,15 @@ def invalid(res: Resource, name: str, causes: list[tuple[str, str]]) -> StatusEr
     text = ", ".join(f"{field}: {msg}" for field, msg in causes)
     details = _details(res, name, kind=res.kind)
     details["causes"] = [
-        {"reason": "FieldValueInvalid" if msg.startswith("Invalid") else "FieldValueRequired"
-         if msg.startswith("Required") else "FieldValueTooLong", "message": msg, "field": field}
+        {
+            "reason": "FieldValueInvalid"
+            if msg.startswith("Invalid")
+            else "FieldValueRequired"
+            if msg.startswith("Required")
+            else "FieldValueTooLong",
+            "message": msg,
+            "field": field,
+        }
         for field, msg in causes
     ]
     return StatusError(422, "Invalid", f'{kind} "{name}" is invalid: {text}', details)
@@ -73,10 +96,11 @@ def bad_request(message: str) -> StatusError:
     return StatusError(400, "BadRequest", message)
 
 
-def forbidden(user: str, verb: str, res_name: str, group: str, namespace: str, name: str = "",
-              subresource: str = "") -> StatusError:
+def forbidden(
+    user: str, verb: str, res_name: str, group: str, namespace: str, name: str = "", subresource: str = ""
+) -> StatusError:
     resource = f"{res_name}/{subresource}" if subresource else res_name
-    subject = f'{res_name}.{group}' if group else res_name
+    subject = f"{res_name}.{group}" if group else res_name
     subject = f'{subject} "{name}"' if name else subject
     scope = f'in the namespace "{namespace}"' if namespace else "at the cluster scope"
     message = f'{subject} is forbidden: User "{user}" cannot {verb} resource "{resource}" in API group "{group}" {scope}'
@@ -94,14 +118,18 @@ def unauthorized() -> StatusError:
 
 
 def method_not_allowed() -> StatusError:
-    return StatusError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource",
-                       {})
+    return StatusError(
+        405, "MethodNotAllowed", "the server does not allow this method on the requested resource", {}
+    )
 
 
 def unsupported_media(content_type: str, accepted: str) -> StatusError:
-    return StatusError(415, "UnsupportedMediaType",
-                       f"the body of the request was in an unknown format - accepted media types include: {accepted}",
-                       {})
+    return StatusError(
+        415,
+        "UnsupportedMediaType",
+        f"the body of the request was in an unknown format - accepted media types include: {accepted}",
+        {},
+    )
 
 
 def expired(message: str) -> StatusError:

@@ -38,8 +38,14 @@ class Fault:
         )
 
 
-_REASONS = {400: "BadRequest", 409: "Conflict", 429: "TooManyRequests", 500: "InternalError",
-            503: "ServiceUnavailable", 504: "Timeout"}
+_REASONS = {
+    400: "BadRequest",
+    409: "Conflict",
+    429: "TooManyRequests",
+    500: "InternalError",
+    503: "ServiceUnavailable",
+    504: "Timeout",
+}
 
 
 def reason_for(code: int) -> str:

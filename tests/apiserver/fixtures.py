@@ -96,3 +96,27 @@ def cluster(apiserver: APIServer | None, tmp_path: Path) -> Iterator[Cluster]:
         else:
             apiserver.end_watches()
         client.close()
+
+
+def connect(
+    server: APIServer,
+    path: Path,
+    user: dict[str, Any] | None = None,
+    *,
+    namespace: str = "default",
+    cluster: dict[str, Any] | None = None,
+    **settings: Any,
+) -> Client:
+    """A client of the test server authenticated as ``user`` (a kubeconfig user entry; admin by default)."""
+    kubeconfig = write_kubeconfig(path, server.kubeconfig_dict(user, namespace=namespace, cluster=cluster))
+    return Client.from_settings(KubeSettings(kubeconfig=kubeconfig, **{**FAST, **settings}), {})
+
+
+@pytest.fixture
+def server_client(test_server: APIServer, tmp_path: Path) -> Iterator[Client]:
+    """An admin client of the (reset) test server, namespace ``default``."""
+    client = connect(test_server, tmp_path / "admin-kubeconfig")
+    try:
+        yield client
+    finally:
+        client.close()

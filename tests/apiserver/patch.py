@@ -136,7 +136,9 @@ def _merge_list(orig: list[Any], patch: list[Any], node: Node) -> list[Any]:
     item_node = node.items()
     for item in patch:
         directive = item.get("$patch")
-        idx = next((i for i, o in enumerate(out) if isinstance(o, dict) and o.get(key) == item.get(key)), None)
+        idx = next(
+            (i for i, o in enumerate(out) if isinstance(o, dict) and o.get(key) == item.get(key)), None
+        )
         if directive == "delete":
             if idx is not None:
                 out.pop(idx)
@@ -157,7 +159,9 @@ def _order(items: list[Any], order: list[Any], key: str) -> list[Any]:
         return x.get(key) if key and isinstance(x, dict) else x
 
     wanted = [ident(o) for o in order]
-    ranked = [(wanted.index(ident(x)) if ident(x) in wanted else len(wanted), i, x) for i, x in enumerate(items)]
+    ranked = [
+        (wanted.index(ident(x)) if ident(x) in wanted else len(wanted), i, x) for i, x in enumerate(items)
+    ]
     return [x for _, _, x in sorted(ranked, key=lambda t: (t[0], t[1]))]
 
 
@@ -192,7 +196,11 @@ def strategic_merge(orig: Any, patch: Any, node: Node) -> Any:
                 out.pop(k, None)
             else:
                 out[k] = merged
-        elif isinstance(v, list) and isinstance(out.get(k), list) and "merge" in child.patch_strategy.split(","):
+        elif (
+            isinstance(v, list)
+            and isinstance(out.get(k), list)
+            and "merge" in child.patch_strategy.split(",")
+        ):
             out[k] = _merge_list(out[k], v, child)
         elif isinstance(v, dict) and v.get("$patch") == "delete":
             out.pop(k, None)

@@ -108,8 +108,12 @@ def _rule_allows(rule: dict[str, Any], a: Attributes) -> bool:
         return False
     resources = rule.get("resources") or []
     wanted = f"{a.resource}/{a.subresource}" if a.subresource else a.resource
-    if not ("*" in resources or wanted in resources or (a.subresource and f"*/{a.subresource}" in resources)
-            or (a.subresource and f"{a.resource}/*" in resources)):
+    if not (
+        "*" in resources
+        or wanted in resources
+        or (a.subresource and f"*/{a.subresource}" in resources)
+        or (a.subresource and f"{a.resource}/*" in resources)
+    ):
         return False
     names = rule.get("resourceNames") or []
     return not names or a.name in names

@@ -195,9 +195,20 @@ class Registry:
                 )
                 for sub, verbs in r.subresources.items():
                     resources.append(
-                        {"name": f"{r.resource}/{sub}", "singularName": "", "namespaced": r.namespaced, "kind": r.kind, "verbs": verbs}
+                        {
+                            "name": f"{r.resource}/{sub}",
+                            "singularName": "",
+                            "namespaced": r.namespaced,
+                            "kind": r.kind,
+                            "verbs": verbs,
+                        }
                     )
-            return {"kind": "APIResourceList", "apiVersion": "v1", "groupVersion": f"{group}/{version}", "resources": resources}
+            return {
+                "kind": "APIResourceList",
+                "apiVersion": "v1",
+                "groupVersion": f"{group}/{version}",
+                "resources": resources,
+            }
         path = f"api/{version}" if not group else f"apis/{group}/{version}"
         try:
             return refdata.load(refdata.discovery_file(path))
@@ -205,7 +216,9 @@ class Registry:
             return None
 
     def aggregated(self, core: bool) -> dict[str, Any]:
-        doc = copy.deepcopy(refdata.load("discovery/aggregated_api.json" if core else "discovery/aggregated_apis.json"))
+        doc = copy.deepcopy(
+            refdata.load("discovery/aggregated_api.json" if core else "discovery/aggregated_apis.json")
+        )
         if core:
             return doc
         for group, versions in self._custom_groups().items():
@@ -226,7 +239,11 @@ class Registry:
                         entry["categories"] = r.categories
                     if r.subresources:
                         entry["subresources"] = [
-                            {"subresource": s, "responseKind": {"group": "", "version": "", "kind": r.kind}, "verbs": v}
+                            {
+                                "subresource": s,
+                                "responseKind": {"group": "", "version": "", "kind": r.kind},
+                                "verbs": v,
+                            }
                             for s, v in r.subresources.items()
                         ]
                     resources.append(entry)

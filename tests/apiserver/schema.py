@@ -71,7 +71,10 @@ class Node:
         """``atomic`` (default), ``set`` or ``map``."""
         if self.raw is None:
             return "atomic"
-        return str(self.raw.get("x-kubernetes-list-type") or ("map" if self.raw.get("x-kubernetes-list-map-keys") else "atomic"))
+        return str(
+            self.raw.get("x-kubernetes-list-type")
+            or ("map" if self.raw.get("x-kubernetes-list-map-keys") else "atomic")
+        )
 
     @property
     def list_keys(self) -> list[str]:
@@ -84,7 +87,11 @@ class Node:
     @property
     def is_struct(self) -> bool:
         """A struct (fixed properties) rather than a map of arbitrary keys."""
-        return bool(self.raw and self.raw.get("properties") and not isinstance(self.raw.get("additionalProperties"), dict))
+        return bool(
+            self.raw
+            and self.raw.get("properties")
+            and not isinstance(self.raw.get("additionalProperties"), dict)
+        )
 
     @property
     def patch_merge_key(self) -> str:

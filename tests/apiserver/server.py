@@ -142,8 +142,9 @@ class APIServer:
         ctx.load_verify_locations(cadata=self.ca_pem.decode())
         ctx.verify_mode = ssl.CERT_OPTIONAL
         self._http = _HTTPServer(self, ctx)
-        self._thread = threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="apiserver", daemon=True)
+        self._thread = threading.Thread(
+            target=self._http.serve_forever, kwargs={"poll_interval": 0.05}, name="apiserver", daemon=True
+        )
         self._thread.start()
         self.controller.start()
         return self
@@ -198,8 +199,13 @@ class APIServer:
     def client_cert(self, name: str, groups: tuple[str, ...] = ()) -> tuple[bytes, bytes]:
         return self.ca.client_cert(name, groups)
 
-    def kubeconfig_dict(self, user: dict[str, Any] | None = None, *, namespace: str = "",
-                        cluster: dict[str, Any] | None = None) -> dict[str, Any]:
+    def kubeconfig_dict(
+        self,
+        user: dict[str, Any] | None = None,
+        *,
+        namespace: str = "",
+        cluster: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         """A kubeconfig for this server; ``user`` defaults to the admin token."""
         context: dict[str, Any] = {"cluster": "test", "user": "test"}
         if namespace:
@@ -207,8 +213,16 @@ class APIServer:
         return {
             "apiVersion": "v1",
             "kind": "Config",
-            "clusters": [{"name": "test", "cluster": cluster or {
-                "server": self.url, "certificate-authority-data": base64.b64encode(self.ca_pem).decode()}}],
+            "clusters": [
+                {
+                    "name": "test",
+                    "cluster": cluster
+                    or {
+                        "server": self.url,
+                        "certificate-authority-data": base64.b64encode(self.ca_pem).decode(),
+                    },
+                }
+            ],
             "users": [{"name": "test", "user": user if user is not None else {"token": self.admin_token}}],
             "contexts": [{"name": "test", "context": context}],
             "current-context": "test",
@@ -238,8 +252,12 @@ class APIServer:
                     pass
                 return
             if fault.status:
-                err = errors.StatusError(fault.status, fault.reason or reason_for(fault.status),
-                                         fault.message or f"injected fault ({fault.status})", {})
+                err = errors.StatusError(
+                    fault.status,
+                    fault.reason or reason_for(fault.status),
+                    fault.message or f"injected fault ({fault.status})",
+                    {},
+                )
                 extra = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
                 self._send(h, fault.status, err.body(), headers=extra)
                 return
@@ -256,7 +274,9 @@ class APIServer:
         except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
             h.close_connection = True
         except Exception as err:  # report server bugs to the client instead of hanging it
-            body = errors.StatusError(500, "InternalError", f"test server error: {type(err).__name__}: {err}").body()
+            body = errors.StatusError(
+                500, "InternalError", f"test server error: {type(err).__name__}: {err}"
+            ).body()
             self._send(h, 500, body)
 
     @staticmethod
@@ -278,13 +298,21 @@ class APIServer:
             self.authz.check(user, Attributes("impersonate", "", "groups", "", "", g))
         return User(target, tuple(groups))
 
-    def _send(self, h: _Handler, code: int, body: Any, *, headers: dict[str, str] | None = None,
-              content_type: str = "application/json") -> None:
+    def _send(
+        self,
+        h: _Handler,
+        code: int,
+        body: Any,
+        *,
+        headers: dict[str, str] | None = None,
+        content_type: str = "application/json",
+    ) -> None:
         self._send_raw(h, code, json.dumps(body).encode(), content_type, headers)
 
     @staticmethod
-    def _send_raw(h: _Handler, code: int, data: bytes, content_type: str,
-                  headers: dict[str, str] | None = None) -> None:
+    def _send_raw(
+        h: _Handler, code: int, data: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         h.send_response(code)
         h.send_header("Content-Type", content_type)
         h.send_header("Content-Length", str(len(data)))
@@ -295,16 +323,21 @@ class APIServer:
         if h.command != "HEAD":
             h.wfile.write(data)
 
-    def _route(self, h: _Handler, record: RequestRecord, path: str, params: dict[str, str], raw: bytes,
-               user: User) -> None:
+    def _route(
+        self, h: _Handler, record: RequestRecord, path: str, params: dict[str, str], raw: bytes, user: User
+    ) -> None:
         accept = h.headers.get("Accept", "")
         parts = [p for p in path.split("/") if p]
         if path == "/version":
             return self._send(h, 200, refdata.load("version.json"))
         if path in ("/api", "/apis"):
             if "as=APIGroupDiscoveryList" in accept and "v=v2" in accept:
-                return self._send(h, 200, self.registry.aggregated(path == "/api"), content_type=AGGREGATED_CT)
-            return self._send(h, 200, refdata.load("discovery/api.json") if path == "/api" else self.registry.apis())
+                return self._send(
+                    h, 200, self.registry.aggregated(path == "/api"), content_type=AGGREGATED_CT
+                )
+            return self._send(
+                h, 200, refdata.load("discovery/api.json") if path == "/api" else self.registry.apis()
+            )
         if parts and parts[0] == "openapi":
             return self._openapi(h, parts)
         if parts[:1] == ["apis"] and len(parts) == 2:
@@ -316,7 +349,9 @@ class APIServer:
             group, version = ("", parts[1]) if parts[0] == "api" else (parts[1], parts[2])
             doc = self.registry.resource_list(group, version)
             if doc is None:
-                raise errors.StatusError(404, "NotFound", "the server could not find the requested resource", {})
+                raise errors.StatusError(
+                    404, "NotFound", "the server could not find the requested resource", {}
+                )
             return self._send(h, 200, doc)
         return self._resource_request(h, record, parts, params, raw, user)
 
@@ -330,11 +365,20 @@ class APIServer:
         try:
             data = (refdata.root() / name).read_bytes()
         except OSError:
-            raise errors.StatusError(404, "NotFound", "the server could not find the requested resource", {}) from None
+            raise errors.StatusError(
+                404, "NotFound", "the server could not find the requested resource", {}
+            ) from None
         self._send_raw(h, 200, data, "application/json")
 
-    def _resource_request(self, h: _Handler, record: RequestRecord, parts: list[str], params: dict[str, str],
-                          raw: bytes, user: User) -> None:
+    def _resource_request(
+        self,
+        h: _Handler,
+        record: RequestRecord,
+        parts: list[str],
+        params: dict[str, str],
+        raw: bytes,
+        user: User,
+    ) -> None:
         if parts[:1] == ["api"] and len(parts) >= 3:
             group, version, rest = "", parts[1], parts[2:]
         elif parts[:1] == ["apis"] and len(parts) >= 4:
@@ -378,9 +422,18 @@ class APIServer:
         if verb == "get":
             return self._send(h, 200, self.store.get(res, ns, name))
         if verb == "list":
-            return self._send(h, 200, self.store.list(
-                res, ns, label_selector=params.get("labelSelector", ""), field_selector=params.get("fieldSelector", ""),
-                limit=int(params.get("limit") or 0), continue_token=params.get("continue", "")))
+            return self._send(
+                h,
+                200,
+                self.store.list(
+                    res,
+                    ns,
+                    label_selector=params.get("labelSelector", ""),
+                    field_selector=params.get("fieldSelector", ""),
+                    limit=int(params.get("limit") or 0),
+                    continue_token=params.get("continue", ""),
+                ),
+            )
         if verb == "watch":
             return self._watch(h, res, ns, params)
         if verb == "create":
@@ -390,14 +443,24 @@ class APIServer:
                 raise errors.method_not_allowed()
             return self._send(h, 201, self.store.create(res, ns, body, manager=manager, dry_run=dry_run))
         if verb == "update":
-            return self._send(h, 200, self.store.update(res, ns, name, body, manager=manager, subresource=sub,
-                                                        dry_run=dry_run))
+            return self._send(
+                h,
+                200,
+                self.store.update(res, ns, name, body, manager=manager, subresource=sub, dry_run=dry_run),
+            )
         if verb == "patch":
             content_type = (h.headers.get("Content-Type") or "").split(";")[0].strip()
-            obj, created = self.store.patch(res, ns, name, content_type, body, manager=params.get("fieldManager", "")
-                                            if content_type == APPLY else manager,
-                                            force=params.get("force") in ("true", "1"), subresource=sub,
-                                            dry_run=dry_run)
+            obj, created = self.store.patch(
+                res,
+                ns,
+                name,
+                content_type,
+                body,
+                manager=params.get("fieldManager", "") if content_type == APPLY else manager,
+                force=params.get("force") in ("true", "1"),
+                subresource=sub,
+                dry_run=dry_run,
+            )
             return self._send(h, 201 if created else 200, obj)
         options = dict(body or {})
         for key in ("propagationPolicy", "gracePeriodSeconds", "dryRun"):
@@ -405,18 +468,27 @@ class APIServer:
                 options[key] = params[key]
         if verb == "delete":
             result = self.store.delete(res, ns, name, options)
-            return self._send(h, 200 if result.get("kind") == "Status" or "deletionTimestamp" not in result.get(
-                "metadata", {}) else 200, result)
+            return self._send(h, 200, result)
         deleted = []
-        for obj in self.store.matching(res, ns, params.get("labelSelector", ""), params.get("fieldSelector", "")):
+        for obj in self.store.matching(
+            res, ns, params.get("labelSelector", ""), params.get("fieldSelector", "")
+        ):
             meta = obj["metadata"]
             try:
                 self.store.delete(res, meta.get("namespace", ""), meta["name"], options)
                 deleted.append(copy.deepcopy(obj))
             except errors.StatusError:
                 continue
-        return self._send(h, 200, {"kind": f"{res.kind}List", "apiVersion": res.api_version,
-                                   "metadata": {"resourceVersion": str(self.store.rv)}, "items": deleted})
+        return self._send(
+            h,
+            200,
+            {
+                "kind": f"{res.kind}List",
+                "apiVersion": res.api_version,
+                "metadata": {"resourceVersion": str(self.store.rv)},
+                "items": deleted,
+            },
+        )
 
     @staticmethod
     def _decode(h: _Handler, raw: bytes) -> Any:
@@ -431,16 +503,26 @@ class APIServer:
     def _token_request(self, h: _Handler, res: Resource, ns: str, name: str, body: Any) -> None:
         self.store.get(res, ns, name)  # 404 for a missing service account
         seconds = int(((body or {}).get("spec") or {}).get("expirationSeconds") or 3600)
-        user = User(f"system:serviceaccount:{ns}:{name}", ("system:serviceaccounts", f"system:serviceaccounts:{ns}"))
+        user = User(
+            f"system:serviceaccount:{ns}:{name}", ("system:serviceaccounts", f"system:serviceaccounts:{ns}")
+        )
         token = self.auth.add_token(user)
         expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + seconds))
-        self._send(h, 201, {
-            "kind": "TokenRequest", "apiVersion": "authentication.k8s.io/v1",
-            "metadata": {"name": name, "namespace": ns, "creationTimestamp": None},
-            "spec": {"audiences": ["https://kubernetes.default.svc"], "expirationSeconds": seconds,
-                     "boundObjectRef": None},
-            "status": {"token": token, "expirationTimestamp": expires},
-        })
+        self._send(
+            h,
+            201,
+            {
+                "kind": "TokenRequest",
+                "apiVersion": "authentication.k8s.io/v1",
+                "metadata": {"name": name, "namespace": ns, "creationTimestamp": None},
+                "spec": {
+                    "audiences": ["https://kubernetes.default.svc"],
+                    "expirationSeconds": seconds,
+                    "boundObjectRef": None,
+                },
+                "status": {"token": token, "expirationTimestamp": expires},
+            },
+        )
 
     # -- watch -----------------------------------------------------------------------------
     def _watch(self, h: _Handler, res: Resource, ns: str, params: dict[str, str]) -> None:
@@ -466,9 +548,7 @@ class APIServer:
             return labels(obj) and fields(obj)
 
         def shaped(obj: dict[str, Any]) -> dict[str, Any]:
-            out = copy.deepcopy(obj)
-            out["apiVersion"] = res.api_version
-            return out
+            return Store._out(res, obj)
 
         with self._watch_lock:
             epoch = self._watch_epoch
@@ -484,8 +564,12 @@ class APIServer:
                     raise errors.bad_request(f'invalid resource version "{rv}"') from None
                 if last < store.compacted_rv:
                     status = errors.expired(f"too old resource version: {last} ({store.compacted_rv})").body()
-                    self._send_raw(h, 200, json.dumps({"type": "ERROR", "object": status}).encode() + b"\n",
-                                   "application/json")
+                    self._send_raw(
+                        h,
+                        200,
+                        json.dumps({"type": "ERROR", "object": status}).encode() + b"\n",
+                        "application/json",
+                    )
                     return
         h.send_response(200)
         h.send_header("Content-Type", "application/json")
@@ -501,7 +585,10 @@ class APIServer:
             meta: dict[str, Any] = {"resourceVersion": str(at)}
             if initial_end:
                 meta["annotations"] = {"k8s.io/initial-events-end": "true"}
-            return {"type": "BOOKMARK", "object": {"kind": res.kind, "apiVersion": res.api_version, "metadata": meta}}
+            return {
+                "type": "BOOKMARK",
+                "object": {"kind": res.kind, "apiVersion": res.api_version, "metadata": meta},
+            }
 
         try:
             for obj in initial:
@@ -511,11 +598,16 @@ class APIServer:
             last_bookmark = time.monotonic()
             while True:
                 with store.cond:
-                    pending = [e for e in store.events if e[0] > last and e[1] == res.group and e[2] == res.resource]
+                    pending = [
+                        e for e in store.events if e[0] > last and e[1] == res.group and e[2] == res.resource
+                    ]
                     if not pending:
                         store.cond.wait(0.1)
-                        pending = [e for e in store.events
-                                   if e[0] > last and e[1] == res.group and e[2] == res.resource]
+                        pending = [
+                            e
+                            for e in store.events
+                            if e[0] > last and e[1] == res.group and e[2] == res.resource
+                        ]
                     caught_up = store.rv
                 with self._watch_lock:
                     if self._watch_epoch != epoch:

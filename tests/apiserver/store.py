@@ -17,11 +17,12 @@ import time
 import uuid
 from typing import Any
 
+from chartist.kube.selectors import field_matcher, label_matcher
+
 from . import apply as ssa
 from . import defaults, errors
 from .patch import PatchError, json_patch, merge_patch, strategic_merge
 from .registry import Registry, Resource
-from chartist.kube.selectors import field_matcher, label_matcher
 
 Key = tuple[str, str]  # (namespace, name)
 MERGE = "application/merge-patch+json"
@@ -31,9 +32,22 @@ APPLY = "application/apply-patch+yaml"
 BASE_NAMESPACES = ("default", "kube-system", "kube-public", "kube-node-lease")
 
 
-_META_ORDER = ("name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
-               "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences",
-               "finalizers", "managedFields")
+_META_ORDER = (
+    "name",
+    "generateName",
+    "namespace",
+    "uid",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
+    "labels",
+    "annotations",
+    "ownerReferences",
+    "finalizers",
+    "managedFields",
+)
 
 
 def now() -> str:
@@ -69,17 +83,21 @@ class Store:
             self.rv = 100
             self.objects: dict[tuple[str, str], dict[Key, dict[str, Any]]] = {}
             self.uids: dict[str, tuple[str, str, Key]] = {}
-            self.events: collections.deque[tuple[int, str, str, str, dict[str, Any], dict[str, Any] | None]] = (
-                collections.deque()
-            )
+            self.events: collections.deque[
+                tuple[int, str, str, str, dict[str, Any], dict[str, Any] | None]
+            ] = collections.deque()
             self.compacted_rv = self.rv
             self.generation = getattr(self, "generation", 0) + 1  # bumped so running watches end
             self.registry.clear_crds()
             ns = self.registry.lookup("", "v1", "namespaces")
             assert ns is not None
             for name in BASE_NAMESPACES:
-                self.create(ns, "", {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}},
-                            manager="kube-apiserver")
+                self.create(
+                    ns,
+                    "",
+                    {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": name}},
+                    manager="kube-apiserver",
+                )
             self.cond.notify_all()
 
     def compact(self) -> None:
@@ -98,8 +116,16 @@ class Store:
         return self.objects.setdefault((res.group, res.resource), {})
 
     def _emit(self, res: Resource, etype: str, obj: dict[str, Any], old: dict[str, Any] | None) -> None:
-        self.events.append((self.rv, res.group, res.resource, etype, copy.deepcopy(obj),
-                            copy.deepcopy(old) if old is not None else None))
+        self.events.append(
+            (
+                self.rv,
+                res.group,
+                res.resource,
+                etype,
+                copy.deepcopy(obj),
+                copy.deepcopy(old) if old is not None else None,
+            )
+        )
         while len(self.events) > self.max_events:
             self.compacted_rv = self.events.popleft()[0]
         self.cond.notify_all()
@@ -132,7 +158,9 @@ class Store:
                 raise errors.not_found(res, name)
             return self._out(res, obj)
 
-    def matching(self, res: Resource, ns: str, label_selector: str, field_selector: str) -> list[dict[str, Any]]:
+    def matching(
+        self, res: Resource, ns: str, label_selector: str, field_selector: str
+    ) -> list[dict[str, Any]]:
         try:
             labels = label_matcher(label_selector)
             fields = field_matcher(field_selector)
@@ -147,15 +175,25 @@ class Store:
                     out.append(obj)
             return out
 
-    def list(self, res: Resource, ns: str, *, label_selector: str = "", field_selector: str = "", limit: int = 0,
-             continue_token: str = "") -> dict[str, Any]:
+    def list(
+        self,
+        res: Resource,
+        ns: str,
+        *,
+        label_selector: str = "",
+        field_selector: str = "",
+        limit: int = 0,
+        continue_token: str = "",
+    ) -> dict[str, Any]:
         with self.cond:
             items = self.matching(res, ns, label_selector, field_selector)
             rv = self.rv
             start = ""
             if continue_token:
                 try:
-                    token = json.loads(base64.urlsafe_b64decode(continue_token + "=" * (-len(continue_token) % 4)))
+                    token = json.loads(
+                        base64.urlsafe_b64decode(continue_token + "=" * (-len(continue_token) % 4))
+                    )
                     start, rv = token["start"], int(token["rv"])
                 except (ValueError, KeyError, TypeError):
                     raise errors.bad_request("continue key is not valid: illegal base64 data") from None
@@ -169,8 +207,11 @@ class Store:
             if limit and len(items) > limit:
                 nxt = self._sort_key(items[limit - 1]) + "\x00"
                 token = {"v": "meta.k8s.io/v1", "rv": rv, "start": nxt}
-                meta["continue"] = base64.urlsafe_b64encode(
-                    json.dumps(token, separators=(",", ":")).encode()).decode().rstrip("=")
+                meta["continue"] = (
+                    base64.urlsafe_b64encode(json.dumps(token, separators=(",", ":")).encode())
+                    .decode()
+                    .rstrip("=")
+                )
                 if not label_selector and not field_selector:
                     meta["remainingItemCount"] = len(items) - limit
                 items = items[:limit]
@@ -180,7 +221,12 @@ class Store:
                 item.pop("apiVersion", None)
                 item.pop("kind", None)
                 out_items.append(item)
-            return {"kind": f"{res.kind}List", "apiVersion": res.api_version, "metadata": meta, "items": out_items}
+            return {
+                "kind": f"{res.kind}List",
+                "apiVersion": res.api_version,
+                "metadata": meta,
+                "items": out_items,
+            }
 
     @staticmethod
     def _sort_key(obj: dict[str, Any]) -> str:
@@ -196,9 +242,12 @@ class Store:
             pass  # another served version of the same group: stored as sent, no conversion
         elif api_version and api_version != res.api_version:
             raise errors.bad_request(
-                f"the API version in the data ({api_version}) does not match the expected API version ({res.api_version})")
+                f"the API version in the data ({api_version}) does not match the expected API version ({res.api_version})"
+            )
         if kind and kind != res.kind:
-            raise errors.bad_request(f"the kind in the data ({kind}) does not match the expected kind ({res.kind})")
+            raise errors.bad_request(
+                f"the kind in the data ({kind}) does not match the expected kind ({res.kind})"
+            )
         body = copy.deepcopy(body)
         body["apiVersion"], body["kind"] = res.api_version, res.kind
         meta = body.setdefault("metadata", {})
@@ -207,25 +256,41 @@ class Store:
         if res.namespaced:
             if meta.get("namespace") and meta["namespace"] != ns:
                 raise errors.bad_request(
-                    "the namespace of the provided object does not match the namespace sent on the request")
+                    "the namespace of the provided object does not match the namespace sent on the request"
+                )
             meta["namespace"] = ns
         else:
             meta.pop("namespace", None)
         if name and meta.get("name") and meta["name"] != name:
             raise errors.bad_request(
-                "the name of the object ({}) does not match the name on the URL ({})".format(meta["name"], name))
+                "the name of the object ({}) does not match the name on the URL ({})".format(
+                    meta["name"], name
+                )
+            )
         if name:
             meta["name"] = name
         return body
 
-    def _finish(self, res: Resource, obj: dict[str, Any], ) -> None:
+    def _finish(
+        self,
+        res: Resource,
+        obj: dict[str, Any],
+    ) -> None:
         defaults.apply_defaults(obj, res.group, res.schema())
         causes = defaults.data_errors(obj)
         if causes:
             raise errors.invalid(res, obj["metadata"].get("name", ""), causes)
 
-    def create(self, res: Resource, ns: str, body: Any, *, manager: str, dry_run: bool = False,
-               apply_force: bool | None = None) -> dict[str, Any]:
+    def create(
+        self,
+        res: Resource,
+        ns: str,
+        body: Any,
+        *,
+        manager: str,
+        dry_run: bool = False,
+        apply_force: bool | None = None,
+    ) -> dict[str, Any]:
         """POST (or an apply that creates): returns the stored object."""
         with self.cond:
             obj = self._check_body(res, ns, body)
@@ -244,19 +309,36 @@ class Store:
                     raise errors.not_found(ns_res, ns)
                 if phase == "Terminating":
                     raise errors.StatusError(
-                        403, "Forbidden",
+                        403,
+                        "Forbidden",
                         f'{errors.qualified(res)} "{name}" is forbidden: unable to create new content in namespace '
                         f"{ns} because it is being terminated",
-                        {"name": name, "kind": res.resource, "causes": [
-                            {"reason": "NamespaceTerminating", "message": f"namespace {ns} is being terminated",
-                             "field": "metadata.namespace"}]})
+                        {
+                            "name": name,
+                            "kind": res.resource,
+                            "causes": [
+                                {
+                                    "reason": "NamespaceTerminating",
+                                    "message": f"namespace {ns} is being terminated",
+                                    "field": "metadata.namespace",
+                                }
+                            ],
+                        },
+                    )
             bucket = self._bucket(res)
             key = (ns if res.namespaced else "", name)
             if key in bucket:
                 raise errors.already_exists(res, name)
             stamp = now()
-            for k in ("uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "generation",
-                      "managedFields", "selfLink"):
+            for k in (
+                "uid",
+                "resourceVersion",
+                "creationTimestamp",
+                "deletionTimestamp",
+                "generation",
+                "managedFields",
+                "selfLink",
+            ):
                 meta.pop(k, None)
             meta["uid"] = str(uuid.uuid4())
             meta["creationTimestamp"] = stamp
@@ -266,8 +348,15 @@ class Store:
                 obj["status"] = {}
             if apply_force is not None:
                 config = obj
-                obj = ssa.apply(None, config, res.schema(), manager=manager, api_version=res.api_version,
-                                force=apply_force, now=stamp)
+                obj = ssa.apply(
+                    None,
+                    config,
+                    res.schema(),
+                    manager=manager,
+                    api_version=res.api_version,
+                    force=apply_force,
+                    now=stamp,
+                )
                 for k in ("uid", "creationTimestamp", "generation", "namespace", "name"):
                     if k in config["metadata"]:
                         obj["metadata"][k] = config["metadata"][k]
@@ -277,7 +366,9 @@ class Store:
                 self._finish(res, obj)
             else:
                 self._finish(res, obj)
-                ssa.record_update(None, obj, res.schema(), manager=manager, api_version=res.api_version, now=stamp)
+                ssa.record_update(
+                    None, obj, res.schema(), manager=manager, api_version=res.api_version, now=stamp
+                )
             self._on_create(res, obj)
             meta = obj["metadata"]
             if dry_run:
@@ -298,17 +389,36 @@ class Store:
             storage = [v["name"] for v in spec.get("versions") or [] if v.get("storage")]
             obj["status"] = {
                 "conditions": [
-                    {"type": "NamesAccepted", "status": "True", "lastTransitionTime": stamp,
-                     "reason": "NoConflicts", "message": "no conflicts found"},
-                    {"type": "Established", "status": "True", "lastTransitionTime": stamp,
-                     "reason": "InitialNamesAccepted", "message": "the initial names have been accepted"},
+                    {
+                        "type": "NamesAccepted",
+                        "status": "True",
+                        "lastTransitionTime": stamp,
+                        "reason": "NoConflicts",
+                        "message": "no conflicts found",
+                    },
+                    {
+                        "type": "Established",
+                        "status": "True",
+                        "lastTransitionTime": stamp,
+                        "reason": "InitialNamesAccepted",
+                        "message": "the initial names have been accepted",
+                    },
                 ],
                 "acceptedNames": copy.deepcopy(spec.get("names") or {}),
                 "storedVersions": storage,
             }
         elif res.group == "apiregistration.k8s.io" and res.kind == "APIService":
-            obj["status"] = {"conditions": [{"type": "Available", "status": "True", "lastTransitionTime": now(),
-                                             "reason": "Local", "message": "Local APIServices are always available"}]}
+            obj["status"] = {
+                "conditions": [
+                    {
+                        "type": "Available",
+                        "status": "True",
+                        "lastTransitionTime": now(),
+                        "reason": "Local",
+                        "message": "Local APIServices are always available",
+                    }
+                ]
+            }
 
     def _existing(self, res: Resource, ns: str, name: str) -> tuple[Key, dict[str, Any]]:
         key = (ns if res.namespaced else "", name)
@@ -317,8 +427,18 @@ class Store:
             raise errors.not_found(res, name)
         return key, obj
 
-    def update(self, res: Resource, ns: str, name: str, body: Any, *, manager: str, subresource: str = "",
-               dry_run: bool = False, check_rv: bool = True) -> dict[str, Any]:
+    def update(
+        self,
+        res: Resource,
+        ns: str,
+        name: str,
+        body: Any,
+        *,
+        manager: str,
+        subresource: str = "",
+        dry_run: bool = False,
+        check_rv: bool = True,
+    ) -> dict[str, Any]:
         """PUT: replace the object (or its status); 409 when ``metadata.resourceVersion`` is stale."""
         with self.cond:
             key, old = self._existing(res, ns, name)
@@ -327,15 +447,35 @@ class Store:
             if check_rv and rv and rv != old["metadata"]["resourceVersion"]:
                 raise errors.conflict(res, name)
             if check_rv and not rv and res.custom:
-                raise errors.invalid(res, name, [("metadata.resourceVersion",
-                                                  "Invalid value: 0x0: must be specified for an update")])
+                raise errors.invalid(
+                    res,
+                    name,
+                    [("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")],
+                )
             return self._commit(res, key, old, new, manager=manager, subresource=subresource, dry_run=dry_run)
 
-    def _commit(self, res: Resource, key: Key, old: dict[str, Any], new: dict[str, Any], *, manager: str,
-                subresource: str = "", dry_run: bool = False, applied: bool = False) -> dict[str, Any]:
+    def _commit(
+        self,
+        res: Resource,
+        key: Key,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        *,
+        manager: str,
+        subresource: str = "",
+        dry_run: bool = False,
+        applied: bool = False,
+    ) -> dict[str, Any]:
         meta = new.setdefault("metadata", {})
-        for k in ("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "namespace",
-                  "name", "generation"):
+        for k in (
+            "uid",
+            "creationTimestamp",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds",
+            "namespace",
+            "name",
+            "generation",
+        ):
             if k in old["metadata"]:
                 meta[k] = old["metadata"][k]
             else:
@@ -364,8 +504,15 @@ class Store:
             if not applied or _untimed(new) == _untimed(old):
                 return self._out(res, old)
         if not applied:
-            ssa.record_update(old, new, res.schema(), manager=manager, api_version=res.api_version, now=now(),
-                              subresource=subresource)
+            ssa.record_update(
+                old,
+                new,
+                res.schema(),
+                manager=manager,
+                api_version=res.api_version,
+                now=now(),
+                subresource=subresource,
+            )
         if dry_run:
             return self._out(res, new)
         meta["resourceVersion"] = self._next_rv()
@@ -377,30 +524,60 @@ class Store:
             self._gc()
         return self._out(res, new)
 
-    def patch(self, res: Resource, ns: str, name: str, content_type: str, body: Any, *, manager: str,
-              force: bool = False, subresource: str = "", dry_run: bool = False) -> tuple[dict[str, Any], bool]:
+    def patch(
+        self,
+        res: Resource,
+        ns: str,
+        name: str,
+        content_type: str,
+        body: Any,
+        *,
+        manager: str,
+        force: bool = False,
+        subresource: str = "",
+        dry_run: bool = False,
+    ) -> tuple[dict[str, Any], bool]:
         """PATCH in any of the four formats; returns (object, created). Apply creates missing objects."""
         with self.cond:
             key = (ns if res.namespaced else "", name)
             old = self._bucket(res).get(key)
             if content_type == APPLY:
                 if not manager:
-                    raise errors.bad_request("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
-                                             "is required for apply patch")
+                    raise errors.bad_request(
+                        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: '
+                        "is required for apply patch"
+                    )
                 config = self._check_body(res, ns, body, name)
                 if old is None:
-                    return self.create(res, ns, config, manager=manager, dry_run=dry_run, apply_force=force), True
+                    return self.create(
+                        res, ns, config, manager=manager, dry_run=dry_run, apply_force=force
+                    ), True
                 try:
-                    new = ssa.apply(old, config, res.schema(), manager=manager, api_version=res.api_version,
-                                    force=force, now=now())
+                    new = ssa.apply(
+                        old,
+                        config,
+                        res.schema(),
+                        manager=manager,
+                        api_version=res.api_version,
+                        force=force,
+                        now=now(),
+                    )
                 except ssa.ApplyConflict as err:
                     message, causes = ssa.conflict_message(err.conflicts)
                     details = {"name": name, "kind": res.resource, "causes": causes}
                     if res.group:
                         details = {"name": name, "group": res.group, "kind": res.resource, "causes": causes}
                     raise errors.StatusError(409, "Conflict", message, details) from None
-                return self._commit(res, key, old, new, manager=manager, subresource=subresource, dry_run=dry_run,
-                                    applied=True), False
+                return self._commit(
+                    res,
+                    key,
+                    old,
+                    new,
+                    manager=manager,
+                    subresource=subresource,
+                    dry_run=dry_run,
+                    applied=True,
+                ), False
             if old is None:
                 raise errors.not_found(res, name)
             current = self._out(res, old)
@@ -414,7 +591,9 @@ class Store:
                         raise errors.unsupported_media(content_type, ", ".join((JSON_PATCH, MERGE, APPLY)))
                     new = strategic_merge(current, body, res.schema())
                 else:
-                    raise errors.unsupported_media(content_type, ", ".join((JSON_PATCH, MERGE, APPLY, STRATEGIC)))
+                    raise errors.unsupported_media(
+                        content_type, ", ".join((JSON_PATCH, MERGE, APPLY, STRATEGIC))
+                    )
             except PatchError as err:
                 raise errors.StatusError(422, "Invalid", str(err)) from err
             if not isinstance(new, dict):
@@ -423,7 +602,9 @@ class Store:
             if rv and rv != old["metadata"]["resourceVersion"]:
                 raise errors.conflict(res, name)
             new = self._check_body(res, ns, new, name)
-            return self._commit(res, key, old, new, manager=manager, subresource=subresource, dry_run=dry_run), False
+            return self._commit(
+                res, key, old, new, manager=manager, subresource=subresource, dry_run=dry_run
+            ), False
 
     # -- deletion --------------------------------------------------------------------------
     def _dependents(self, uid: str) -> list[tuple[Resource, Key, dict[str, Any]]]:
@@ -449,12 +630,20 @@ class Store:
             options = options or {}
             pre = options.get("preconditions") or {}
             if pre.get("uid") and pre["uid"] != obj["metadata"]["uid"]:
-                raise errors.conflict(res, name, f"Precondition failed: UID in precondition: {pre['uid']}, "
-                                                 f"UID in object meta: {obj['metadata']['uid']}")
+                raise errors.conflict(
+                    res,
+                    name,
+                    f"Precondition failed: UID in precondition: {pre['uid']}, "
+                    f"UID in object meta: {obj['metadata']['uid']}",
+                )
             if pre.get("resourceVersion") and pre["resourceVersion"] != obj["metadata"]["resourceVersion"]:
-                raise errors.conflict(res, name, "Precondition failed: ResourceVersion in precondition: "
-                                                 f"{pre['resourceVersion']}, ResourceVersion in object meta: "
-                                                 f"{obj['metadata']['resourceVersion']}")
+                raise errors.conflict(
+                    res,
+                    name,
+                    "Precondition failed: ResourceVersion in precondition: "
+                    f"{pre['resourceVersion']}, ResourceVersion in object meta: "
+                    f"{obj['metadata']['resourceVersion']}",
+                )
             policy = options.get("propagationPolicy") or ""
             if not policy and options.get("orphanDependents") is not None:
                 policy = "Orphan" if options["orphanDependents"] else "Background"
@@ -520,12 +709,16 @@ class Store:
                 res = self._resource(group, resource)
                 if res is None:
                     continue
-                for key, obj in list(bucket.items()):
+                for key in list(bucket):
+                    obj = bucket.get(key)  # earlier steps of this pass may have changed or removed it
+                    if obj is None:
+                        continue
                     meta = obj["metadata"]
                     if meta.get("deletionTimestamp"):
                         changed |= self._finalize(res, key, obj)
                     elif meta.get("ownerReferences") and not any(
-                            ref.get("uid") in self.uids for ref in meta["ownerReferences"]):
+                        ref.get("uid") in self.uids for ref in meta["ownerReferences"]
+                    ):
                         self._delete(res, key, obj, "Background")
                         changed = True
             if not changed:
@@ -546,26 +739,26 @@ class Store:
         elif "orphan" in finalizers:
             for dres, dkey, dobj in self._dependents(uid):
                 new = copy.deepcopy(dobj)
-                new["metadata"]["ownerReferences"] = [r for r in dobj["metadata"]["ownerReferences"]
-                                                      if r.get("uid") != uid]
+                new["metadata"]["ownerReferences"] = [
+                    r for r in dobj["metadata"]["ownerReferences"] if r.get("uid") != uid
+                ]
                 if not new["metadata"]["ownerReferences"]:
                     del new["metadata"]["ownerReferences"]
                 self._set(dres, dkey, dobj, new)
             finalizers.remove("orphan")
         elif res.kind == "Namespace" and (obj.get("spec") or {}).get("finalizers"):
             ns = meta["name"]
-            remaining = False
+            acted = False
             for (group, resource), bucket in list(self.objects.items()):
                 r = self._resource(group, resource)
                 if r is None or not r.namespaced:
                     continue
                 for k, o in list(bucket.items()):
-                    if k[0] == ns:
-                        remaining = True
-                        if not o["metadata"].get("deletionTimestamp"):
-                            self._delete(r, k, o, "Background")
-            if remaining:
-                return any(k[0] == ns for b in self.objects.values() for k in b)
+                    if k[0] == ns and not o["metadata"].get("deletionTimestamp"):
+                        self._delete(r, k, o, "Background")
+                        acted = True
+            if any(k[0] == ns for b in self.objects.values() for k in b):
+                return acted  # objects held by finalizers keep the namespace terminating
             new = copy.deepcopy(obj)
             new["spec"]["finalizers"] = []
             self._set(res, key, obj, new)
@@ -577,8 +770,9 @@ class Store:
                 del new["metadata"]["finalizers"]
             self._set(res, key, obj, new)
             obj = new
-        if not obj["metadata"].get("finalizers") and not (res.kind == "Namespace" and (obj.get("spec") or {}).get(
-                "finalizers")):
+        if not obj["metadata"].get("finalizers") and not (
+            res.kind == "Namespace" and (obj.get("spec") or {}).get("finalizers")
+        ):
             self._remove(res, key, obj)
             return True
         return finalizers != list(meta.get("finalizers") or [])

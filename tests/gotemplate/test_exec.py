@@ -479,6 +479,53 @@ VARIABLES = [
     ),
     ExecCase("var decl in with else", "{{with $x := .F}}a{{else}}{{$x}}{{end}}", V, "false"),
     ExecCase("var assign types", '{{$x := 1}}{{$x = "s"}}{{$x}}{{$x = .l}}{{$x}}', V, "s[1 2 3]"),
+    # Declarations in code Go skips (and/or short-circuit, arguments of a method of no value):
+    # the variable stack decides at run time.
+    ExecCase("skipped declaration keeps outer", "{{$x := 1}}{{and false ($x := 2)}}{{$x}}", V, "false1"),
+    ExecCase(
+        "skipped declaration is undefined",
+        "{{and false ($x := 2)}}{{$x}}",
+        V,
+        'template: t:1:25: executing "t" at <$x>: undefined variable: $x',
+        False,
+    ),
+    ExecCase(
+        "declaration skipped in a later iteration",
+        "{{range .l}}{{and (eq . 1.0) ($x := 5)}}{{$x}};{{end}}",
+        V,
+        'template: t:1:42: executing "t" at <$x>: undefined variable: $x',
+        False,
+    ),
+    ExecCase(
+        "assignment reaches outer when skipped",
+        "{{$x := 0}}{{range .l}}{{and (eq . 1.0) ($x := 5)}}{{$x}}{{$x = 9}};{{end}}{{$x}}",
+        V,
+        "55;false0;false9;9",
+    ),
+    ExecCase(
+        "declaration in or after true",
+        "{{or true ($x := 2)}}{{$x}}",
+        V,
+        'template: t:1:23: executing "t" at <$x>: undefined variable: $x',
+        False,
+    ),
+    ExecCase(
+        "method args skipped",
+        "{{$y := .missing}}{{$y.f ($x := 2)}}{{$x}}",
+        V,
+        'template: t:1:38: executing "t" at <$x>: undefined variable: $x',
+        False,
+    ),
+    ExecCase(
+        "method args skipped keeps outer",
+        "{{$x := 7}}{{$y := .missing}}{{$y.f ($x := 2)}}{{$x}}",
+        V,
+        "<no value>7",
+    ),
+    ExecCase("declaration in first and arg", "{{and ($x := 0) 1}}{{$x}}", V, "00"),
+    ExecCase(
+        "nested skipped declarations", "{{$x := 1}}{{and false (and true ($x := 2))}}{{$x}}", V, "false1"
+    ),
 ]
 
 IF = [

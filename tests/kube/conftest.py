@@ -8,6 +8,6 @@ _TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _TESTS not in sys.path:
     sys.path.insert(0, _TESTS)
 
-from apiserver.fixtures import apiserver, cluster, test_server  # noqa: E402
+from apiserver.fixtures import apiserver, cluster, server_client, test_server  # noqa: E402
 
-__all__ = ["apiserver", "cluster", "test_server"]
+__all__ = ["apiserver", "cluster", "server_client", "test_server"]

@@ -36,8 +36,14 @@ def kubeconfig(
     return doc
 
 
-def simple(server: str = "https://a.example:6443", *, user: dict[str, Any] | None = None, ns: str = "",
-           cluster: dict[str, Any] | None = None, name: str = "a") -> dict[str, Any]:
+def simple(
+    server: str = "https://a.example:6443",
+    *,
+    user: dict[str, Any] | None = None,
+    ns: str = "",
+    cluster: dict[str, Any] | None = None,
+    name: str = "a",
+) -> dict[str, Any]:
     ctx: dict[str, Any] = {"cluster": name, "user": name}
     if ns:
         ctx["namespace"] = ns
@@ -87,14 +93,22 @@ def test_kubeconfig_env_merges_first_wins(tmp_path: Path) -> None:
     paths = [write(tmp_path / "1", first), str(tmp_path / "missing"), write(tmp_path / "2", second)]
     env = {"KUBECONFIG": os.pathsep.join(paths)}
     cfg = load_config(KubeSettings(), env)
-    assert (cfg.server, cfg.token, cfg.namespace, cfg.context) == ("https://first:1", "first", "ns-one", "one")
+    assert (cfg.server, cfg.token, cfg.namespace, cfg.context) == (
+        "https://first:1",
+        "first",
+        "ns-one",
+        "one",
+    )
     cfg = load_config(KubeSettings(context="two"), env)
     assert (cfg.server, cfg.token, cfg.namespace) == ("https://only2:1", "t2", "default")
 
 
 def test_current_context_from_later_file_when_first_has_none(tmp_path: Path) -> None:
-    first = kubeconfig(clusters={"c": {"server": "https://c:1"}}, users={"u": {"token": "x"}},
-                       contexts={"ctx": {"cluster": "c", "user": "u"}})
+    first = kubeconfig(
+        clusters={"c": {"server": "https://c:1"}},
+        users={"u": {"token": "x"}},
+        contexts={"ctx": {"cluster": "c", "user": "u"}},
+    )
     second = kubeconfig(current="ctx")
     env = {"KUBECONFIG": os.pathsep.join([write(tmp_path / "1", first), write(tmp_path / "2", second)])}
     assert load_config(KubeSettings(), env).server == "https://c:1"
@@ -160,7 +174,9 @@ def test_current_context_names_missing_context(tmp_path: Path) -> None:
 
 
 def test_context_without_server(tmp_path: Path) -> None:
-    doc = kubeconfig(clusters={"c": {}}, users={"u": {}}, contexts={"x": {"cluster": "c", "user": "u"}}, current="x")
+    doc = kubeconfig(
+        clusters={"c": {}}, users={"u": {}}, contexts={"x": {"cluster": "c", "user": "u"}}, current="x"
+    )
     with pytest.raises(KubeConfigError, match='no server found for cluster "c"'):
         load_config(KubeSettings(kubeconfig=write(tmp_path / "c", doc)), {})
 
@@ -214,8 +230,9 @@ def test_inline_data_wins_over_files(tmp_path: Path) -> None:
     ],
     ids=["kubeconfig-ca", "insecure-flag-clears-ca", "ca-file-flag-wins", "kubeconfig-insecure"],
 )
-def test_ca_overrides(tmp_path: Path, cluster: dict[str, Any], settings: dict[str, Any], want_ca: bytes,
-                      want_insecure: bool) -> None:
+def test_ca_overrides(
+    tmp_path: Path, cluster: dict[str, Any], settings: dict[str, Any], want_ca: bytes, want_insecure: bool
+) -> None:
     (tmp_path / "ca.crt").write_bytes(CA)
     if settings.get("ca_file") == "CAFILE":
         settings = {**settings, "ca_file": str(tmp_path / "ca.crt")}
@@ -225,7 +242,10 @@ def test_ca_overrides(tmp_path: Path, cluster: dict[str, Any], settings: dict[st
 
 
 def test_ca_with_insecure_in_kubeconfig_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "kc", simple(cluster={"certificate-authority-data": b64(CA), "insecure-skip-tls-verify": True}))
+    path = write(
+        tmp_path / "kc",
+        simple(cluster={"certificate-authority-data": b64(CA), "insecure-skip-tls-verify": True}),
+    )
     with pytest.raises(KubeConfigError, match="root certificates file with the insecure flag is not allowed"):
         load_config(KubeSettings(kubeconfig=path), {})
 
@@ -247,7 +267,10 @@ def test_tls_server_name_and_proxy(tmp_path: Path) -> None:
     path = write(tmp_path / "kc", doc)
     cfg = load_config(KubeSettings(kubeconfig=path), {})
     assert (cfg.tls_server_name, cfg.proxy_url) == ("kc-name", "http://proxy:3128")
-    assert load_config(KubeSettings(kubeconfig=path, tls_server_name="flag-name"), {}).tls_server_name == "flag-name"
+    assert (
+        load_config(KubeSettings(kubeconfig=path, tls_server_name="flag-name"), {}).tls_server_name
+        == "flag-name"
+    )
 
 
 @pytest.mark.parametrize(
@@ -268,7 +291,9 @@ def test_server_normalisation(tmp_path: Path, server: str, tls: dict[str, Any], 
 
 
 def test_token_flag_replaces_kubeconfig_auth(tmp_path: Path) -> None:
-    exec_user = {"exec": {"apiVersion": "client.authentication.k8s.io/v1", "command": "x", "interactiveMode": "Never"}}
+    exec_user = {
+        "exec": {"apiVersion": "client.authentication.k8s.io/v1", "command": "x", "interactiveMode": "Never"}
+    }
     path = write(tmp_path / "kc", simple(user=exec_user))
     cfg = load_config(KubeSettings(kubeconfig=path, token="flag-token"), {})
     assert (cfg.token, cfg.exec) == ("flag-token", None)
@@ -282,7 +307,10 @@ def test_basic_auth(tmp_path: Path) -> None:
 
 def test_more_than_one_auth_method(tmp_path: Path) -> None:
     path = write(tmp_path / "kc", simple(user={"token": "t", "username": "u", "password": "p"}))
-    with pytest.raises(KubeConfigError, match="more than one authentication method found for user \"a\"; found token, basicAuth"):
+    with pytest.raises(
+        KubeConfigError,
+        match='more than one authentication method found for user "a"; found token, basicAuth',
+    ):
         load_config(KubeSettings(kubeconfig=path), {})
 
 
@@ -295,10 +323,19 @@ def test_auth_provider_unsupported(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "exec_cfg,fragment",
     [
-        ({"apiVersion": "client.authentication.k8s.io/v1", "command": "x"}, "interactiveMode must be specified"),
-        ({"apiVersion": "client.authentication.k8s.io/v1alpha1", "command": "x"}, 'apiVersion "client.authentication.k8s.io/v1alpha1" is not supported'),
+        (
+            {"apiVersion": "client.authentication.k8s.io/v1", "command": "x"},
+            "interactiveMode must be specified",
+        ),
+        (
+            {"apiVersion": "client.authentication.k8s.io/v1alpha1", "command": "x"},
+            'apiVersion "client.authentication.k8s.io/v1alpha1" is not supported',
+        ),
         ({"apiVersion": "client.authentication.k8s.io/v1"}, "command is required"),
-        ({"apiVersion": "client.authentication.k8s.io/v1", "command": "x", "interactiveMode": "Sometimes"}, "invalid interactiveMode"),
+        (
+            {"apiVersion": "client.authentication.k8s.io/v1", "command": "x", "interactiveMode": "Sometimes"},
+            "invalid interactiveMode",
+        ),
     ],
     ids=["v1-needs-interactive-mode", "v1alpha1", "no-command", "bad-mode"],
 )
@@ -321,13 +358,23 @@ def test_exec_config_parsed(tmp_path: Path) -> None:
     cfg = load_config(KubeSettings(kubeconfig=path), {"PATH": "/bin"})
     assert cfg.exec is not None
     assert cfg.exec.command == str(tmp_path / "bin" / "plugin")
-    assert (cfg.exec.args, cfg.exec.env, cfg.exec.interactive_mode) == (("get-token", "--x"), (("A", "1"),), "IfAvailable")
+    assert (cfg.exec.args, cfg.exec.env, cfg.exec.interactive_mode) == (
+        ("get-token", "--x"),
+        (("A", "1"),),
+        "IfAvailable",
+    )
     assert cfg.exec.provide_cluster_info and cfg.exec.install_hint == "install it"
     assert cfg.env == {"PATH": "/bin"}
 
 
 def test_impersonation(tmp_path: Path) -> None:
-    user = {"token": "t", "as": "kc-user", "as-groups": ["g1"], "as-uid": "42", "as-user-extra": {"scopes": ["a", "b"]}}
+    user = {
+        "token": "t",
+        "as": "kc-user",
+        "as-groups": ["g1"],
+        "as-uid": "42",
+        "as-user-extra": {"scopes": ["a", "b"]},
+    }
     path = write(tmp_path / "kc", simple(user=user))
     cfg = load_config(KubeSettings(kubeconfig=path), {})
     assert (cfg.impersonate_user, cfg.impersonate_groups, cfg.impersonate_uid) == ("kc-user", ("g1",), "42")
@@ -369,11 +416,20 @@ def test_in_cluster(tmp_path: Path, service_account: Path) -> None:
 
 def test_in_cluster_ipv6_and_flags(tmp_path: Path, service_account: Path) -> None:
     env = {"HOME": str(tmp_path), "KUBERNETES_SERVICE_HOST": "fd00::1", "KUBERNETES_SERVICE_PORT": "443"}
-    cfg = load_config(KubeSettings(namespace="mine", token="flag"), env, service_account_dir=str(service_account))
-    assert (cfg.server, cfg.namespace, cfg.token, cfg.token_file) == ("https://[fd00::1]:443", "mine", "flag", "")
+    cfg = load_config(
+        KubeSettings(namespace="mine", token="flag"), env, service_account_dir=str(service_account)
+    )
+    assert (cfg.server, cfg.namespace, cfg.token, cfg.token_file) == (
+        "https://[fd00::1]:443",
+        "mine",
+        "flag",
+        "",
+    )
 
 
 def test_kubeconfig_beats_in_cluster(tmp_path: Path, service_account: Path) -> None:
     write(tmp_path / ".kube" / "config", simple("https://home:1"))
     env = {"HOME": str(tmp_path), "KUBERNETES_SERVICE_HOST": "10.0.0.1", "KUBERNETES_SERVICE_PORT": "443"}
-    assert load_config(KubeSettings(), env, service_account_dir=str(service_account)).server == "https://home:1"
+    assert (
+        load_config(KubeSettings(), env, service_account_dir=str(service_account)).server == "https://home:1"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chartist.gotemplate.values import FuncError, Int64
+from chartist.gotemplate.values import FuncError, Uint64
 from chartist.sprig.semverfuncs import FUNCS, SemverVersion, SemverVersionValue
 
 semver = FUNCS["semver"]
@@ -51,7 +51,7 @@ def test_semver_object():
     assert _call(v, "String") == "1.2.3-rc.1+b"
     assert _call(v, "Original") == "v1.2.3-rc.1+b"
     assert [_call(v, n) for n in ("Major", "Minor", "Patch")] == [1, 2, 3]
-    assert isinstance(_call(v, "Major"), Int64)
+    assert isinstance(_call(v, "Major"), Uint64)
     assert (_call(v, "Prerelease"), _call(v, "Metadata")) == ("rc.1", "b")
     assert _call(v, "MarshalJSON") == b'"1.2.3-rc.1+b"'
 

@@ -41,7 +41,7 @@ class ValueOptions:
     def merge_values(self) -> dict[str, Any]:
         """The user's values: files first, then --set-json, --set, --set-string, --set-file,
         --set-literal. Raises ValuesError (or the parser's error) naming the bad input."""
-        from chartist.goyaml import YAMLError, load, load_json, merge_maps
+        from chartist.goyaml import YAMLError, load_json, merge_maps, read_values
 
         if self.values or self.string_values or self.file_values or self.json_values or self.literal_values:
             from chartist import strvals
@@ -50,16 +50,9 @@ class ValueOptions:
         for path in self.value_files:
             raw = _read(path)
             try:
-                current = load(raw)
+                current = read_values(raw)
             except YAMLError as err:
                 raise ValuesError(f"failed to parse {path}: {err}") from err
-            if current is None:
-                current = {}
-            if not isinstance(current, dict):
-                raise ValuesError(
-                    f"failed to parse {path}: error unmarshaling JSON: while decoding JSON: "
-                    "json: cannot unmarshal array into Go value of type map[string]interface {}"
-                )
             base = merge_maps(base, current)
         for value in self.json_values:
             trimmed = value.strip()

@@ -137,9 +137,9 @@ def go_bad_t(v: object) -> str:
     if v is None:
         return "%!t(<nil>)"
     if isinstance(v, list | tuple):
-        return "[" + " ".join(go_bad_t(x) for x in v) + "]"
+        return "[" + " ".join(_bad_t_elem(x) for x in v) + "]"
     if isinstance(v, dict):
-        return "map[" + " ".join(f"{go_bad_t(k)}:{go_bad_t(v[k])}" for k in sorted(v)) + "]"
+        return "map[" + " ".join(f"{go_bad_t(k)}:{_bad_t_elem(v[k])}" for k in sorted(v)) + "]"
     if isinstance(v, float):
         return f"%!t(float64={go_float(v)})"
     if isinstance(v, int):
@@ -148,3 +148,8 @@ def go_bad_t(v: object) -> str:
     if isinstance(v, str):
         return f"%!t(string={v})"
     return f"%!t({type(v).__name__}={v})"
+
+
+def _bad_t_elem(v: object) -> str:
+    # fmt prints a nil element of a slice or map as <nil>, whatever the verb.
+    return "<nil>" if v is None else go_bad_t(v)

@@ -52,26 +52,6 @@ BufferedFile = File
 """Helm's ``archive.BufferedFile``: a chart file read into memory (same shape as File)."""
 
 
-class _CappedReader(io.RawIOBase):
-    """A read-only stream that fails once more than LIMIT bytes came out of SOURCE."""
-
-    def __init__(self, source: IO[bytes], limit: int) -> None:
-        self._source, self._left = source, limit
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: Any) -> int:
-        data = self._source.read(len(b))
-        self._left -= len(data)
-        if self._left < 0:
-            raise ArchiveError(
-                f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}"
-            )
-        b[: len(data)] = data
-        return len(data)
-
-
 def _clean(path: str) -> str:
     """Go's ``path.Clean`` for slash-separated paths."""
     rooted = path.startswith("/")
@@ -117,40 +97,63 @@ def _q(s: str) -> str:
     return go_quote(s)
 
 
-def _open_tar(stream: IO[bytes]) -> tarfile.TarFile:
-    import gzip
+def _too_big() -> ArchiveError:
+    return ArchiveError(f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}")
 
-    unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
-    capped = io.BufferedReader(_CappedReader(unzipped, _MAX_TAR_STREAM))  # type: ignore[arg-type]
-    return tarfile.open(fileobj=capped, mode="r|")
+
+def _gunzip(data: bytes) -> bytes:
+    """The decompressed gzip stream DATA (all members, as Go's gzip.Reader), size-capped.
+
+    Raises ArchiveError with Go's texts: ``EOF``, ``unexpected EOF``, ``gzip: invalid
+    header``, ``gzip: invalid checksum``, ``flate: corrupt input``.
+    """
+    if not data:
+        raise ArchiveError("EOF")
+    out = bytearray()
+    rest = data
+    while rest:
+        if len(rest) < 10:
+            raise ArchiveError("unexpected EOF")
+        if not rest.startswith(_GZIP_MAGIC):
+            raise ArchiveError("gzip: invalid header")
+        d = zlib.decompressobj(31)
+        pending = rest
+        try:
+            while not d.eof:
+                chunk = d.decompress(pending, _MAX_TAR_STREAM + 1 - len(out))
+                out += chunk
+                if len(out) > _MAX_TAR_STREAM:
+                    raise _too_big()
+                pending = d.unconsumed_tail
+                if not chunk and not pending and not d.eof:
+                    raise ArchiveError("unexpected EOF")
+        except zlib.error as err:
+            text = str(err)
+            if "incorrect data check" in text or "incorrect length check" in text:
+                raise ArchiveError("gzip: invalid checksum") from None
+            if "incorrect header check" in text or "unknown compression method" in text:
+                raise ArchiveError("gzip: invalid header") from None
+            raise ArchiveError("flate: corrupt input") from None
+        rest = d.unused_data
+    return bytes(out)
+
+
+def _archive_error(err: BaseException) -> ArchiveError:
+    """Go's wording for a broken tar stream."""
+    if "unexpected end of data" in str(err) or isinstance(err, EOFError):
+        return ArchiveError("unexpected EOF")
+    return ArchiveError("archive/tar: invalid tar header")
 
 
 def _members(tar: tarfile.TarFile) -> Iterator[tarfile.TarInfo]:
     while True:
         try:
             member = tar.next()
-        except ArchiveError:
-            raise
-        except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
+        except (tarfile.TarError, EOFError, OSError) as err:
             raise _archive_error(err) from None
         if member is None:
             return
         yield member
-
-
-def _archive_error(err: BaseException) -> ArchiveError:
-    """Go's wording for a broken gzip or tar stream."""
-    import gzip
-
-    if isinstance(err, gzip.BadGzipFile):
-        return ArchiveError("gzip: invalid header")
-    if isinstance(err, EOFError):
-        return ArchiveError("unexpected EOF")
-    if isinstance(err, zlib.error):
-        return ArchiveError("flate: corrupt input")
-    if isinstance(err, tarfile.TarError):
-        return ArchiveError("archive/tar: invalid tar header")
-    return ArchiveError(str(err))
 
 
 def load_archive_files(source: bytes | IO[bytes]) -> list[File]:
@@ -163,22 +166,15 @@ def load_archive_files(source: bytes | IO[bytes]) -> list[File]:
         # Compressed data is never much larger than what it expands to: bound the read.
         source = source.read(_MAX_TAR_STREAM + 1)
         if len(source) > _MAX_TAR_STREAM:
-            raise ArchiveError(f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}")
-    # Go's gzip reader first reads the 10-byte header.
-    if not source:
-        raise ArchiveError("EOF")
-    if len(source) < 10:
-        raise ArchiveError("unexpected EOF")
-    if not source.startswith(_GZIP_MAGIC):
-        raise ArchiveError("gzip: invalid header")
-    stream: IO[bytes] = io.BytesIO(source)
+            raise _too_big()
+    raw = _gunzip(bytes(source))
     files: list[File] = []
     remaining = MAX_DECOMPRESSED_CHART_SIZE
     try:
-        tar = _open_tar(stream)
-    except ArchiveError:
-        raise
-    except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
+        tar = tarfile.open(fileobj=io.BytesIO(raw), mode="r:")
+    except (tarfile.TarError, EOFError, OSError) as err:
+        if not raw.strip(b"\0"):
+            raise ArchiveError("no files in chart archive") from None
         raise _archive_error(err) from None
     with tar:
         for member in _members(tar):
@@ -187,9 +183,7 @@ def load_archive_files(source: bytes | IO[bytes]) -> list[File]:
             name = _entry_name(member.name)
             size = member.size if member.isreg() else 0
             if size > remaining:
-                raise ArchiveError(
-                    f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}"
-                )
+                raise _too_big()
             if size > MAX_DECOMPRESSED_FILE_SIZE:
                 raise ArchiveError(
                     f"decompressed chart file {_q(member.name)} is larger than the maximum file size "
@@ -200,15 +194,13 @@ def load_archive_files(source: bytes | IO[bytes]) -> list[File]:
                 try:
                     fobj = tar.extractfile(member)
                     data = fobj.read(size) if fobj is not None else b""
-                except ArchiveError:
-                    raise
-                except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
+                except (tarfile.TarError, EOFError, OSError) as err:
                     raise _archive_error(err) from None
+                if len(data) < size:
+                    raise ArchiveError("unexpected EOF")
             remaining -= len(data)
-            if len(data) < size or remaining <= 0:
-                raise ArchiveError(
-                    f"decompressed chart is larger than the maximum size {MAX_DECOMPRESSED_CHART_SIZE}"
-                )
+            if remaining <= 0:
+                raise _too_big()
             if data.startswith(_BOM):
                 data = data[3:]
             files.append(File(name, data, float(member.mtime)))
@@ -227,18 +219,22 @@ def ensure_archive(name: str, head: bytes) -> None:
 
 
 def _content_type(head: bytes) -> str:
-    """A small part of Go's http.DetectContentType, enough for the usual mistakes."""
-    if not head:
-        return "text/plain; charset=utf-8"
+    """Part of Go's http.DetectContentType, applied as Helm does: to a 512-byte buffer,
+    zero-padded when the file is shorter (so short files read as binary)."""
+    buf = head[:512].ljust(512, b"\0")
     for sig, kind in (
-        (b"PK\x03\x04", "application/zip"),
         (b"%PDF-", "application/pdf"),
+        (b"GIF87a", "image/gif"),
+        (b"GIF89a", "image/gif"),
         (b"\x89PNG\r\n\x1a\n", "image/png"),
-        (b"BZh", "application/x-bzip2"),
+        (b"\xff\xd8\xff", "image/jpeg"),
+        (b"PK\x03\x04", "application/zip"),
+        (b"<?xml", "text/xml; charset=utf-8"),
+        (b"\xef\xbb\xbf", "text/plain; charset=utf-8"),
     ):
-        if head.startswith(sig):
+        if buf.startswith(sig):
             return kind
-    if any(b < 0x20 and b not in b"\t\n\x0c\r\x1b" for b in head[:512]):
+    if any(b <= 0x08 or b == 0x0B or 0x0E <= b <= 0x1A or 0x1C <= b <= 0x1F for b in buf):
         return "application/octet-stream"
     return "text/plain; charset=utf-8"
 
@@ -303,8 +299,8 @@ def extract(archive: str | PathLike[str] | bytes | IO[bytes], dest: str | PathLi
 def save(chart: Chart, dest_dir: str | PathLike[str]) -> str:
     """Write CHART as ``DEST_DIR/<name>-<version>.tgz`` like Helm's chartutil.Save; its path.
 
-    Raises ValidationError (``chart validation: ...``) for invalid metadata and ArchiveError
-    when the destination is unusable.
+    Raises ArchiveError: ``chart validation: validation: ...`` for invalid metadata, or the
+    reason the destination is unusable.
     """
     try:
         chart.metadata.validate()
@@ -413,7 +409,7 @@ def package(
 
     VERSION / APP_VERSION override Chart.yaml's. Raises ChartLoadError for an unloadable
     chart, DependencyError when Chart.yaml declares dependencies missing from charts/, and
-    ArchiveError when writing fails. Returns the archive's absolute path.
+    ArchiveError (``failed to save: ...``) when writing fails. Returns the archive's absolute path.
     """
     import dataclasses
 
@@ -434,4 +430,7 @@ def package(
     chart = dataclasses.replace(chart, metadata=md)
     if md.dependencies:
         check_dependencies(chart)
-    return save(chart, dest)
+    try:
+        return save(chart, dest)
+    except ArchiveError as err:
+        raise ArchiveError(f"failed to save: {err}") from None

@@ -73,7 +73,7 @@ class Dependency:
     condition: str = ""
     tags: tuple[str, ...] = ()
     enabled: bool = False
-    import_values: tuple[Any, ...] = ()
+    import_values: tuple[Any, ...] = field(default=(), hash=False)
     alias: str = ""
 
     def validate(self) -> Dependency:
@@ -123,7 +123,7 @@ class Metadata:
     tags: str = ""
     app_version: str = ""
     deprecated: bool = False
-    annotations: Mapping[str, str] = field(default_factory=dict)
+    annotations: Mapping[str, str] = field(default_factory=dict, hash=False)
     kube_version: str = ""
     dependencies: tuple[Dependency | None, ...] | None = None
     type: str = ""
@@ -208,7 +208,7 @@ class Chart:
     """
 
     metadata: Metadata
-    values: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict, hash=False)
     templates: tuple[File, ...] = ()
     files: tuple[File, ...] = ()
     schema: bytes | None = None

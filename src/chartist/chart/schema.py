@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from chartist.chart._gojson import GoJSONError, decode
-from chartist.chart._jsonschema import SCHEMA_URL, Num, RefError, Schema, VError, draft_of, load_metaschema
+from chartist.chart._jsonschema import SCHEMA_URL, Num, RefError, Schema, draft_of, load_metaschema
+from chartist.chart._jsonschema_check import VError
 from chartist.chart._schemafmt import RegexError
 from chartist.chart.errors import SchemaError, SchemaValidationError
 from chartist.chart.model import Chart

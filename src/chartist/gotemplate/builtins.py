@@ -361,7 +361,9 @@ def urlquery(*args: Any) -> str:
 
 # call -----------------------------------------------------------------------------------------
 
-_INT_TYPES = frozenset(("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64"))
+_INT_TYPES = frozenset(
+    ("int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64")
+)
 _NILLABLE_PREFIXES = ("[]", "map[", "*", "func(", "chan ")
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from chartist.gotemplate.exec import IFACE, NOVALUE, RAW, Func, Loc, State, call_error, fail, invoke
 from chartist.gotemplate.fmt import quote
 from chartist.gotemplate.nodes import BoolNode, NilNode, Node, NumberNode, StringNode
-from chartist.gotemplate.values import GoFunc, Int64, type_name
+from chartist.gotemplate.values import BYTES, MAP, SLICE, STRINGS, GoFunc, Int64, StrSlice, type_name
 
 __all__ = ["Arg", "Site", "ideal_constant", "is_literal"]
 
@@ -175,14 +175,12 @@ class Site:
             fail(st, self.iloc, f"{quote(self.name)} is not a defined function")
         c = self.cache
         if c[0] is p:
-            plan = c[1]
-            assert plan is not None
-        else:
-            plan = self.plans.get(p.sig)
-            if plan is None or p.builtin == "call":
-                plan = self._plan(p.params, p.variadic, p.builtin == "call", p.name)
-                self.plans[p.sig] = plan
-            self.cache = (p, plan)
+            return c[1](st, p.fn, vals)  # type: ignore[misc]
+        plan = self.plans.get(p.sig)
+        if plan is None or p.builtin == "call":
+            plan = self._plan(p.params, p.variadic, p.builtin == "call", p.name)
+            self.plans[p.sig] = plan
+        self.cache = (p, plan)
         return plan(st, p.fn, vals)
 
     def method(self, st: State, m: GoFunc, *vals: Any) -> Any:
@@ -224,34 +222,80 @@ class Site:
         nloc = self.nloc
         if is_call:
             return _call_plan(self, ops, nloc)
-        if all(op[1] == _IFACE for op in ops) and not (has_iface and has_raw):
-            if has_iface:
+        return _make_plan(ops, has_iface and not has_raw and len(ops) == num_in, name, nloc)
 
-                def plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
-                    for v in vals:
-                        if v is NOVALUE:
-                            vals = tuple(None if v is NOVALUE else v for v in vals)
-                            break
-                    try:
-                        return fn(*vals)
-                    except Exception as e:
-                        call_error(st, e, name, nloc)
 
-                return plan
+def _make_plan(
+    ops: list[tuple[int, int, Any, Loc | None]], all_iface: bool, name: str, nloc: Loc | None
+) -> Plan:
+    """The fastest plan for OPS: values that already have the parameter's exact type (the
+    common case) are passed through after one class test each; anything else takes the general
+    conversion with Go's errors."""
 
-            def raw_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
-                try:
-                    return fn(*vals)
-                except Exception as e:
-                    call_error(st, e, name, nloc)
+    def general(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+        return invoke(st, fn, _convert(st, ops, vals), name, nloc)
 
-            return raw_plan
+    checks: list[tuple[int, type]] = []
+    ifaces: list[int] = []
+    for i, op, x, _ in ops:
+        if op == _IFACE:
+            ifaces.append(i)
+        elif op == _CHECK and x in _FAST_CLASS:
+            checks.append((i, _FAST_CLASS[x]))
+        else:
+            return general
+    if all_iface:  # every argument is interface {}: only no-value needs converting
 
-        def general(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
-            argv = _convert(st, ops, vals)
-            return invoke(st, fn, argv, name, nloc)
+        def iface_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+            for v in vals:
+                if v is NOVALUE:
+                    return general(st, fn, vals)
+            try:
+                return fn(*vals)
+            except Exception as e:
+                call_error(st, e, name, nloc)
 
-        return general
+        return iface_plan
+    if len(checks) == 1 and not ifaces:
+        ((ci, ccls),) = checks
+
+        def check1_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+            if vals[ci].__class__ is not ccls:
+                return general(st, fn, vals)
+            try:
+                return fn(*vals)
+            except Exception as e:
+                call_error(st, e, name, nloc)
+
+        return check1_plan
+    tchecks, tifaces = tuple(checks), tuple(ifaces)
+
+    def checked_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
+        for i, cls in tchecks:
+            if vals[i].__class__ is not cls:
+                return general(st, fn, vals)
+        for i in tifaces:
+            if vals[i] is NOVALUE:
+                return general(st, fn, vals)
+        try:
+            return fn(*vals)
+        except Exception as e:
+            call_error(st, e, name, nloc)
+
+    return checked_plan
+
+
+_FAST_CLASS: dict[str, type] = {
+    "string": str,
+    "int": int,
+    "int64": Int64,
+    "float64": float,
+    "bool": bool,
+    MAP: dict,
+    SLICE: list,
+    STRINGS: StrSlice,
+    BYTES: bytes,
+}
 
 
 def _convert(st: State, ops: list[tuple[int, int, Any, Loc | None]], vals: tuple[Any, ...]) -> list[Any]:

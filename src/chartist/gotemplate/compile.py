@@ -61,18 +61,22 @@ Code = Callable[[X.State, Any, Callable[[str], Any]], None]
 """A compiled template: ``code(state, dot, write)``."""
 
 # Beyond these a tree is compiled in split mode (Python: 100 indentation levels, 20 nested loops).
-_MAX_LOCAL_INDENT = 60
-_MAX_LOCAL_LOOPS = 15
+_MAX_LOCAL_INDENT = 80
+_MAX_LOCAL_LOOPS = 16
 # In split mode, blocks deeper than this in one function move to a function of their own.
 _SPLIT_INDENT = 40
 _SPLIT_LOOPS = 10
 
-_CACHE_SIZE = 2048
-_cache: dict[int, tuple[Tree, Code]] = {}
+# Compiled code by tree identity, or by (text, name, parse name, delimiters) when the tree comes
+# from Template.parse: parsing is deterministic, so equal keys mean equal trees and the same
+# text parsed again (Helm's tpl, a chart rendered twice) skips compiling.
+_CACHE_SIZE = 1024
+_cache: dict[Any, tuple[Tree, Code]] = {}
 _cache_lock = threading.Lock()
 
 _RUNTIME: dict[str, Any] = {
     "NOVALUE": X.NOVALUE,
+    "UNSET": X.UNSET,
     "F1": X.field1,
     "F2": X.field2,
     "FN": X.fieldn,
@@ -88,39 +92,49 @@ _RUNTIME: dict[str, Any] = {
 _DYN = object()  # Go's state node known only at run time (after and/or): st.last
 
 
-def compile_tree(tree: Tree) -> Code:
-    """The compiled function of TREE (cached by tree identity; trees are immutable)."""
-    hit = _cache.get(id(tree))
-    if hit is not None and hit[0] is tree:
+def compile_tree(tree: Tree, key: Any = None) -> Code:
+    """The compiled function of TREE, cached by KEY (see above) or else by tree identity."""
+    k = id(tree) if key is None else key
+    hit = _cache.get(k)
+    if hit is not None and (key is not None or hit[0] is tree):
         return hit[1]
-    code = _compile(tree)
+    code = _compile(tree)[0]
     with _cache_lock:
         if len(_cache) >= _CACHE_SIZE:
-            for k in list(_cache)[: _CACHE_SIZE // 4]:
-                del _cache[k]
-        _cache[id(tree)] = (tree, code)
+            for old in list(_cache)[: _CACHE_SIZE // 4]:
+                _cache.pop(old, None)
+        _cache[k] = (tree, code)
     return code
 
 
 def generated_source(tree: Tree) -> str:
     """The Python source TREE compiles to (for debugging and tests)."""
-    c = _Compiler(tree)
-    c.run()
-    return c.src
+    return _compile(tree, source=True)[1]
 
 
-def _compile(tree: Tree) -> Code:
+def _compile(tree: Tree, source: bool = False) -> tuple[Code, str]:
     try:
-        return _Compiler(tree).run()
+        return _run(tree, source)
     except RecursionError:
         pass
     # Deep trees: the compiler recurses per level (its frames are Python frames, not C stack).
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 40 * (len(tree.text) + 100)))
     try:
-        return _Compiler(tree).run()
+        return _run(tree, source)
     finally:
         sys.setrecursionlimit(old)
+
+
+def _run(tree: Tree, source: bool) -> tuple[Code, str]:
+    try:
+        return _Compiler(tree, split=False).run(source)
+    except _TooDeep:
+        return _Compiler(tree, split=True).run(source)
+
+
+class _TooDeep(Exception):
+    """The tree nests deeper than one Python function allows: compile it in split mode."""
 
 
 class _Fn:
@@ -158,26 +172,32 @@ class _Dot:
 
 
 class _Var:
-    __slots__ = ("flag", "name", "ref")
+    """A template variable: its Python reference, its iface flag, and, when it is declared in
+    code that may be skipped (an argument after a short-circuit, a method's arguments), the
+    variable of the same name it shadows: Go's variable stack then decides at run time."""
 
-    def __init__(self, name: str, ref: str, flag: str) -> None:
+    __slots__ = ("flag", "name", "prev", "ref")
+
+    def __init__(self, name: str, ref: str, flag: str, prev: _Var | bool | None = False) -> None:
         self.name = name
         self.ref = ref
         self.flag = flag
+        self.prev = prev  # False: always declared when reached; else the shadowed var (or None)
 
 
 class _Compiler:
-    def __init__(self, tree: Tree) -> None:
+    def __init__(self, tree: Tree, split: bool) -> None:
         self.tree = tree
         self.pn = tree.parse_name
         self.ns: dict[str, Any] = dict(_RUNTIME)
         self.nconst = 0
-        self.locs: dict[int, tuple[str, X.Loc]] = {}
+        self.locs: dict[int, X.Loc] = {}
+        self.loc_names: dict[int, str] = {}
         self.fns: list[_Fn] = []
         self.scope: list[_Var] = []
         self.nvars = 0
-        self.split = False
-        self.src = ""
+        self.split = split
+        self.cond: list[tuple[_Fn, int, int, list[_Var]]] = []  # regions that may be skipped
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -187,19 +207,23 @@ class _Compiler:
         self.ns[name] = obj
         return name
 
-    def _loc(self, node: Node) -> tuple[str, X.Loc]:
-        hit = self.locs.get(id(node))
-        if hit is None:
-            loc = X.Loc(self.pn, node)
-            hit = self.locs[id(node)] = (self.const(loc), loc)
-        return hit
+    def loc(self, node: Node) -> X.Loc:
+        loc = self.locs.get(id(node))
+        if loc is None:
+            loc = self.locs[id(node)] = X.Loc(self.pn, node)
+        return loc
 
-    def lx(self, cur: Any) -> str:  # noqa: D401
+    def lx(self, cur: Any) -> str:
         """Python expression of the Loc of CUR (a node, or _DYN)."""
-        return "st.last" if cur is _DYN else self._loc(cur)[0]
+        if cur is _DYN:
+            return "st.last"
+        name = self.loc_names.get(id(cur))
+        if name is None:
+            name = self.loc_names[id(cur)] = self.const(self.loc(cur))
+        return name
 
     def lo(self, cur: Any) -> X.Loc | None:
-        return None if cur is _DYN else self._loc(cur)[1]
+        return None if cur is _DYN else self.loc(cur)
 
     def declare(self, name: str, flagged: bool = False) -> _Var:
         n = self.nvars
@@ -209,8 +233,51 @@ class _Compiler:
         else:
             ref, flag = f"v{n}", (f"f{n}" if flagged else "False")
         var = _Var(name, ref, flag)
+        if self.cond:
+            var.prev = self.lookup(name)
+            self.cond[-1][3].append(var)
         self.scope.append(var)
         return var
+
+    def begin_cond(self, fn: _Fn) -> None:
+        """Code emitted from here until end_cond may not run: its declarations are marked."""
+        self.cond.append((fn, len(fn.lines), fn.ind, []))
+
+    def end_cond(self) -> None:
+        fn, at, ind, declared = self.cond.pop()
+        if self.cond:
+            self.cond[-1][3].extend(declared)
+        # reset before the region, so a skipped declaration is seen as never made
+        fn.lines[at:at] = ["    " * ind + f"{v.ref} = UNSET" for v in declared]
+
+    def var_ref(self, var: _Var, node: Node) -> str:
+        """Python expression of VAR's value; Go's stack lookup when its declaration may be skipped."""
+        if var.prev is False:
+            return var.ref
+        prev = var.prev
+        fallback = (
+            self.var_ref(prev, node)
+            if isinstance(prev, _Var)
+            else f"ERR(st, {self.lx(node)}, {'undefined variable: ' + var.name!r})"
+        )
+        return f"({var.ref} if {var.ref} is not UNSET else {fallback})"
+
+    def assign(self, fn: _Fn, var: _Var, val: str, cur: Any) -> None:
+        """``$x = val`` to the innermost declared $x (Go's setVar)."""
+        if var.prev is False:
+            fn.emit(f"{var.ref} = {val}")
+            if var.flag != "False":
+                fn.emit(f"{var.flag} = False")
+            return
+        fn.emit(f"if {var.ref} is not UNSET:")
+        fn.emit(f"    {var.ref} = {val}")
+        fn.emit("else:")
+        fn.ind += 1
+        if isinstance(var.prev, _Var):
+            self.assign(fn, var.prev, val, cur)
+        else:
+            self.fail(fn, cur, f"undefined variable: {var.name}")
+        fn.ind -= 1
 
     def lookup(self, name: str) -> _Var | None:
         for var in reversed(self.scope):
@@ -221,9 +288,17 @@ class _Compiler:
     def fail(self, fn: _Fn, cur: Any, msg: str) -> None:
         fn.emit(f"ERR(st, {self.lx(cur)}, {msg!r})")
 
-    def run(self) -> Code:
-        indent, loops = _nesting(self.tree.root)
-        self.split = indent > _MAX_LOCAL_INDENT or loops > _MAX_LOCAL_LOOPS
+    def deeper(self, fn: _Fn) -> bool:
+        """Whether FN is too deep for another block: a new function in split mode, else _TooDeep."""
+        if fn.ind < _SPLIT_INDENT and fn.loops < _SPLIT_LOOPS:
+            return False
+        if self.split:
+            return True
+        if fn.ind >= _MAX_LOCAL_INDENT or fn.loops >= _MAX_LOCAL_LOOPS:
+            raise _TooDeep
+        return False
+
+    def run(self, source: bool = False) -> tuple[Code, str]:
         main = _Fn("_tpl", "st, dot, w")
         self.fns.append(main)
         init_at = len(main.lines)
@@ -232,11 +307,11 @@ class _Compiler:
         self.block(main, self.tree.root, _Dot("dot", "False"))
         if self.split:
             main.lines.insert(init_at, f"    V = [NOVALUE] * {max(self.nvars, 1)}")
-        src = self.src = "\n".join(f.source() for f in reversed(self.fns))
+        src = "\n".join(f.source() for f in reversed(self.fns))
         code = compile(src, f"<template {self.pn}:{self.tree.name}>", "exec")
         exec(code, self.ns)
         fn: Code = self.ns["_tpl"]
-        return fn
+        return fn, (src if source else "")
 
     # -- statements ------------------------------------------------------------------------------
 
@@ -244,7 +319,7 @@ class _Compiler:
         """The nodes of LST; in split mode, as a call of a new function when FN is deep already."""
         if lst is None:
             return
-        if self.split and (fn.ind >= _SPLIT_INDENT or fn.loops >= _SPLIT_LOOPS):
+        if self.deeper(fn):
             child = _Fn(f"_b{len(self.fns)}", "st, dot, fl, w, V")
             self.fns.append(child)
             mark = len(self.scope)
@@ -280,7 +355,7 @@ class _Compiler:
                 fn.emit(f"w({n.text!r})")
         elif t is ActionNode:
             assert isinstance(n, ActionNode)
-            e, _ = self.pipe(fn, n.pipe, dot, n)
+            e, _ = self.pipe(fn, n.pipe, dot, n, dig=False)
             if not n.pipe.decl:
                 if e.startswith(("'", '"')):
                     fn.emit(f"w({e})")
@@ -314,7 +389,7 @@ class _Compiler:
 
     def if_with(self, fn: _Fn, n: IfNode | WithNode, dot: _Dot, is_with: bool) -> None:
         mark = len(self.scope)
-        c, _ = self.pipe(fn, n.pipe, dot, n)
+        c, _ = self.pipe(fn, n.pipe, dot, n, dig=False)
         if is_with and _is_var(c):  # dot is a copy: later assignments to the variable do not move it
             t = fn.tmp()
             fn.emit(f"{t} = {c}")
@@ -334,7 +409,7 @@ class _Compiler:
         mark = len(self.scope)
         decl = n.pipe.decl
         # Go pushes the declared variables with the collection itself, then overwrites them.
-        r, cur = self.pipe(fn, n.pipe, dot, n, range_decl=True)
+        r, cur = self.pipe(fn, n.pipe, dot, n, range_decl=True, dig=False)
         vars_ = [self.lookup(v.ident[0]) for v in decl]
         it, fl = fn.tmp(), fn.tmp()
         fn.emit(f"{it}, {fl} = RNG(st, {r}, {len(decl) > 1}, {self.lx(cur)})")
@@ -377,19 +452,25 @@ class _Compiler:
 
     # -- pipelines and commands ------------------------------------------------------------------
 
-    def pipe(self, fn: _Fn, p: PipeNode, dot: _Dot, cur: Any, range_decl: bool = False) -> tuple[str, Any]:
+    def pipe(
+        self, fn: _Fn, p: PipeNode, dot: _Dot, cur: Any, range_decl: bool = False, dig: bool = True
+    ) -> tuple[str, Any]:
         """Go's evalPipeline: commands chained by their final argument, then declarations.
 
         Returns a Python expression (a local or a constant) holding the value and Go's node.
+        Without DIG the caller treats nil and no value alike (printing, if, with, range), so a
+        nil result may stay None.
         """
         cur = p
         val: str | None = None
+        last = p.cmds[-1]
         for cmd in p.cmds:
             e, cur, maybe_nil = self.command(fn, cmd, dot, val, cur)
             if maybe_nil or not _simple(e):
                 t = fn.tmp()
                 fn.emit(f"{t} = {e}")
-                if maybe_nil:  # Go digs the value out of its interface: nil becomes no value
+                if maybe_nil and (dig or p.decl or cmd is not last):
+                    # Go digs the value out of its interface: nil becomes no value
                     fn.emit(f"if {t} is None: {t} = NOVALUE")
                 e = t
             val = e
@@ -401,15 +482,15 @@ class _Compiler:
                 if var is None:
                     self.fail(fn, cur, f"undefined variable: {name}")
                     continue
-                fn.emit(f"{var.ref} = {val}")
-                if var.flag != "False":
-                    fn.emit(f"{var.flag} = False")
+                self.assign(fn, var, val, cur)
             else:
                 var = self.declare(name, flagged=range_decl and v is p.decl[-1])
                 fn.emit(f"{var.ref} = {val}")
         return val, cur
 
-    def command(self, fn: _Fn, cmd: CommandNode, dot: _Dot, final: str | None, cur: Any) -> tuple[str, Any, bool]:
+    def command(
+        self, fn: _Fn, cmd: CommandNode, dot: _Dot, final: str | None, cur: Any
+    ) -> tuple[str, Any, bool]:
         """Go's evalCommand: (expression, node after it, whether it may be a nil interface)."""
         first = cmd.args[0]
         rest = cmd.args[1:]
@@ -444,13 +525,14 @@ class _Compiler:
             if var is None:
                 self.fail(fn, first, f"undefined variable: {first.ident[0]}")
                 return "None", first, False
+            ref = self.var_ref(var, first)
             if len(first.ident) == 1:
                 if has_args:
                     self.fail(fn, first, f"can't give argument to non-function {first}")
-                return var.ref, first, True
+                return ref, first, True
             if not has_args:
-                return self.field_expr(var.ref, var.flag, first.ident[1:], first, first), first, True
-            return self.method_call(fn, dot, var.ref, var.flag, first.ident[1:], rest, final, first, first)
+                return self.field_expr(ref, var.flag, first.ident[1:], first, first), first, True
+            return self.method_call(fn, dot, ref, var.flag, first.ident[1:], rest, final, first, first)
         if has_args:
             self.fail(fn, first, f"can't give argument to non-function {first}")
         if t is DotNode:
@@ -479,12 +561,19 @@ class _Compiler:
         return self.const(v)
 
     def field_expr(self, recv: str, flag: str, names: tuple[str, ...], cur: Any, nnode: Node) -> str:
-        loc, cloc = self.lx(cur), self.lx(nnode)
+        tail = self.loc_args(flag, cur, nnode)
         if len(names) == 1:
-            return f"F1(st, {recv}, {flag}, {names[0]!r}, {loc}, {cloc})"
+            return f"F1(st, {recv}, {names[0]!r}{tail})"
         if len(names) == 2:
-            return f"F2(st, {recv}, {flag}, {names[0]!r}, {names[1]!r}, {loc}, {cloc})"
-        return f"FN(st, {recv}, {flag}, {names!r}, {loc}, {cloc})"
+            return f"F2(st, {recv}, {names[0]!r}, {names[1]!r}{tail})"
+        return f"FN(st, {recv}, {names!r}{tail})"
+
+    def loc_args(self, flag: str, cur: Any, nnode: Node) -> str:
+        """The ``loc, iface, cloc`` arguments of a field helper, defaults left out."""
+        tail = ", " + self.lx(cur)
+        if cur is not nnode:
+            return f"{tail}, {flag}, {self.lx(nnode)}"
+        return tail if flag == "False" else f"{tail}, {flag}"
 
     def method_call(
         self,
@@ -500,16 +589,18 @@ class _Compiler:
     ) -> tuple[str, Any, bool]:
         """``recv.a.M arg...``: find method M at run time, then evaluate and pass the arguments."""
         m = fn.tmp()
-        fn.emit(f"{m} = RM(st, {recv}, {flag}, {names!r}, {self.lx(cur)}, {self.lx(nnode)})")
+        fn.emit(f"{m} = RM(st, {recv}, {names!r}{self.loc_args(flag, cur, nnode)})")
         res = fn.tmp()
+        self.begin_cond(fn)  # the arguments are not evaluated when the receiver is no value
         fn.emit(f"if {m} is NOVALUE:")
         fn.emit(f"    {res} = NOVALUE")
         fn.emit("else:")
         fn.ind += 1
         vals, args, after = self.args(fn, rest, final, dot, cur)
-        site = Site(names[-1], args, final is not None, self.lo(cur), self._loc(nnode)[1], None)
+        site = Site(names[-1], args, final is not None, self.lo(cur), self.loc(nnode), None)
         fn.emit(f"{res} = {self.const(site)}.method(st, {m}{''.join(', ' + v for v in vals)})")
         fn.ind -= 1
+        self.end_cond()
         return res, after, True
 
     def args(
@@ -519,7 +610,10 @@ class _Compiler:
         vals: list[str] = []
         specs: list[Arg] = []
         for a in rest:
-            e, cur, lit, ideal = self.arg(fn, a, dot, cur)
+            if self.deeper(fn):
+                e, cur, lit, ideal = self.arg_function(fn, a, dot, cur)
+            else:
+                e, cur, lit, ideal = self.arg(fn, a, dot, cur)
             if not _simple(e) or _is_var(e):
                 t = fn.tmp()
                 fn.emit(f"{t} = {e}")
@@ -556,16 +650,17 @@ class _Compiler:
             if var is None:
                 self.fail(fn, a, f"undefined variable: {a.ident[0]}")
                 return "None", a, False, None
+            ref = self.var_ref(var, a)
             if len(a.ident) == 1:
-                return var.ref, a, False, None
-            return self.field_expr(var.ref, var.flag, a.ident[1:], a, a), a, False, None
+                return ref, a, False, None
+            return self.field_expr(ref, var.flag, a.ident[1:], a, a), a, False, None
         if t is PipeNode:
             assert isinstance(a, PipeNode)
             e, cur = self.pipe(fn, a, dot, a)
             return e, cur, False, None
         if t is IdentifierNode:
             assert isinstance(a, IdentifierNode)
-            loc = self._loc(a)[1]
+            loc = self.loc(a)
             site = Site(a.ident, (), False, loc, loc, loc)
             return f"{self.const(site)}.call(st)", a, False, None
         if t is ChainNode:
@@ -576,36 +671,50 @@ class _Compiler:
         return "None", a, False, None
 
     def func_call(
-        self, fn: _Fn, cmd: CommandNode, ident: IdentifierNode, rest: tuple[Node, ...], final: str | None, dot: _Dot
+        self,
+        fn: _Fn,
+        cmd: CommandNode,
+        ident: IdentifierNode,
+        rest: tuple[Node, ...],
+        final: str | None,
+        dot: _Dot,
     ) -> tuple[str, Any, bool]:
         name = ident.ident
-        iloc = self._loc(ident)[1]
+        iloc = self.loc(ident)
         if name in ("and", "or"):
             return self.and_or(fn, cmd, ident, rest, final, dot)
         vals, args, after = self.args(fn, rest, final, dot, ident)
-        site = Site(name, args, final is not None, iloc, self._loc(cmd)[1], iloc)
+        site = Site(name, args, final is not None, iloc, self.loc(cmd), iloc)
         return f"{self.const(site)}.call(st{''.join(', ' + v for v in vals)})", after, True
 
     def and_or(
-        self, fn: _Fn, cmd: CommandNode, ident: IdentifierNode, rest: tuple[Node, ...], final: str | None, dot: _Dot
+        self,
+        fn: _Fn,
+        cmd: CommandNode,
+        ident: IdentifierNode,
+        rest: tuple[Node, ...],
+        final: str | None,
+        dot: _Dot,
     ) -> tuple[str, Any, bool]:
         """Builtin and/or short-circuit (Go's evalCall special case); a set's own and/or does not."""
         is_and = ident.ident == "and"
-        iloc = self._loc(ident)[1]
+        iloc = self.loc(ident)
         sc, res = fn.tmp(), fn.tmp()
         fn.emit(f"{sc} = st.funcs.get({ident.ident!r}) is {'BAND' if is_and else 'BOR'}")
         if not rest and final is None:
-            site = Site(ident.ident, (), False, iloc, self._loc(cmd)[1], iloc)
+            site = Site(ident.ident, (), False, iloc, self.loc(cmd), iloc)
             return f"{self.const(site)}.call(st)", ident, True
         go_on = f"not {sc} or {res}" if is_and else f"not {sc} or not {res}"
         cur: Any = ident
         vals: list[str] = []
         specs: list[Arg] = []
         for i, a in enumerate(rest):
+            if i == 1:
+                self.begin_cond(fn)
             if i:
                 fn.emit(f"if {go_on}:")
                 fn.ind += 1
-            if self.split and fn.ind >= _SPLIT_INDENT:
+            if self.deeper(fn):
                 e, cur, lit, ideal = self.arg_function(fn, a, dot, cur)
             else:
                 e, cur, lit, ideal = self.arg(fn, a, dot, cur)
@@ -620,12 +729,14 @@ class _Compiler:
                 fn.ind -= 1
             vals.append(v)
             specs.append(Arg(a if lit else None, self.lo(cur), str(a), ideal))
+        if len(rest) > 1:
+            self.end_cond()
         fn.emit(f"if not {sc}:")
         fn.ind += 1
         if final is not None:
             vals.append(final)
             specs.append(Arg(None, self.lo(cur), ""))
-        site = Site(ident.ident, tuple(specs), final is not None, iloc, self._loc(cmd)[1], iloc)
+        site = Site(ident.ident, tuple(specs), final is not None, iloc, self.loc(cmd), iloc)
         fn.emit(f"{res} = {self.const(site)}.call(st{''.join(', ' + v for v in vals)})")
         fn.ind -= 1
         if final is not None:
@@ -644,7 +755,9 @@ class _Compiler:
 
 def _simple(e: str) -> bool:
     """A local, a constant or a literal: safe to use twice and out of order."""
-    return e.isidentifier() or e.startswith(("'", '"', "V[")) or e in ("None", "True", "False") or _is_number(e)
+    return (
+        e.isidentifier() or e.startswith(("'", '"', "V[")) or e in ("None", "True", "False") or _is_number(e)
+    )
 
 
 def _is_var(e: str) -> bool:
@@ -658,41 +771,3 @@ def _is_number(e: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _nesting(root: ListNode) -> tuple[int, int]:
-    """The deepest indentation and loop nesting the generated code of ROOT would reach (estimate)."""
-    max_ind = max_loops = 0
-    stack: list[tuple[Node, int, int]] = [(root, 1, 0)]
-    while stack:
-        n, ind, loops = stack.pop()
-        max_ind = max(max_ind, ind)
-        max_loops = max(max_loops, loops)
-        if isinstance(n, ListNode):
-            stack.extend((m, ind, loops) for m in n.nodes)
-        elif isinstance(n, IfNode | WithNode):
-            stack.append((n.pipe, ind, loops))
-            stack.append((n.list, ind + 1, loops))
-            if n.else_list is not None:
-                stack.append((n.else_list, ind + 1, loops))
-        elif isinstance(n, RangeNode):
-            stack.append((n.pipe, ind, loops))
-            stack.append((n.list, ind + 2, loops + 1))
-            if n.else_list is not None:
-                stack.append((n.else_list, ind + 1, loops))
-        elif isinstance(n, ActionNode):
-            stack.append((n.pipe, ind, loops))
-        elif isinstance(n, TemplateNode):
-            if n.pipe is not None:
-                stack.append((n.pipe, ind, loops))
-        elif isinstance(n, PipeNode):
-            stack.extend((c, ind, loops) for c in n.cmds)
-        elif isinstance(n, CommandNode):
-            first = n.args[0]
-            deeper = isinstance(first, IdentifierNode) and first.ident in ("and", "or")
-            # method calls evaluate their arguments one level in
-            step = 2 if deeper else (1 if isinstance(first, FieldNode | ChainNode | VariableNode) else 0)
-            stack.extend((a, ind + step, loops) for a in n.args)
-        elif isinstance(n, ChainNode):
-            stack.append((n.node, ind + 1, loops))
-    return max_ind, max_loops

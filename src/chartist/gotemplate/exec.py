@@ -33,6 +33,7 @@ __all__ = [
     "MISSING_INVALID",
     "MISSING_ZERO",
     "NOVALUE",
+    "UNSET",
     "Func",
     "Loc",
     "State",
@@ -84,6 +85,8 @@ class _NoValue:
 
 NOVALUE: Any = _NoValue()
 _MISS: Any = object()
+UNSET: Any = object()
+"""A template variable whose declaration was skipped (compiled code only)."""
 
 
 class Loc:
@@ -158,7 +161,13 @@ class Func:
     __slots__ = ("builtin", "fn", "name", "params", "raw", "sig", "variadic")
 
     def __init__(
-        self, name: str, fn: Callable[..., Any], params: tuple[str, ...], variadic: bool, raw: Any, builtin: str = ""
+        self,
+        name: str,
+        fn: Callable[..., Any],
+        params: tuple[str, ...],
+        variadic: bool,
+        raw: Any,
+        builtin: str = "",
     ) -> None:
         self.name = name
         self.fn = fn
@@ -196,7 +205,9 @@ def _is_func(v: Any) -> bool:
     return isinstance(v, GoFunc) or (callable(v) and not isinstance(v, GoObject | type))
 
 
-def invoke(st: State, fn: Callable[..., Any], args: tuple[Any, ...] | list[Any], name: str, loc: Loc | None) -> Any:
+def invoke(
+    st: State, fn: Callable[..., Any], args: tuple[Any, ...] | list[Any], name: str, loc: Loc | None
+) -> Any:
     """Call FN; a Go error or any escaping exception becomes ``error calling NAME: ...``."""
     try:
         return fn(*args)
@@ -218,7 +229,9 @@ def call_error(st: State, err: Exception, name: str, loc: Loc | None) -> NoRetur
         raise x.with_traceback(None) from err
 
 
-def _arity_error(st: State, loc: Loc | None, name: str, f_params: int, variadic: bool, nargs: int, num_in: int) -> NoReturn:
+def _arity_error(
+    st: State, loc: Loc | None, name: str, f_params: int, variadic: bool, nargs: int, num_in: int
+) -> NoReturn:
     if variadic:
         fail(st, loc, f"wrong number of args for {name}: want at least {f_params - 1} got {nargs}")
     fail(st, loc, f"wrong number of args for {name}: want {f_params} got {num_in}")
@@ -245,7 +258,9 @@ def _missing(st: State, name: str, loc: Loc | None) -> Any:
     return NOVALUE
 
 
-def _field(st: State, recv: Any, iface: bool, name: str, loc: Loc | None, cloc: Loc | None) -> tuple[Any, bool]:
+def _field(
+    st: State, recv: Any, iface: bool, name: str, loc: Loc | None, cloc: Loc | None
+) -> tuple[Any, bool]:
     """Go's evalField without arguments; returns the value and whether its static type is interface {}."""
     if recv is NOVALUE:
         if st.missingkey == MISSING_ERROR:
@@ -276,17 +291,23 @@ def _field(st: State, recv: Any, iface: bool, name: str, loc: Loc | None, cloc: 
     fail(st, loc, f"can't evaluate field {name} in type {'interface {}' if iface else type_name(recv)}")
 
 
-def field1(st: State, recv: Any, iface: bool, name: str, loc: Loc | None, cloc: Loc | None) -> Any:
-    """``recv.name``: a map key, a struct field or the result of a method without arguments."""
+def field1(st: State, recv: Any, name: str, loc: Loc | None, iface: bool = False, cloc: Loc | None = None) -> Any:
+    """``recv.name``: a map key, a struct field or the result of a method without arguments.
+
+    LOC is Go's node for errors, CLOC the node of ``error calling`` (LOC when None); IFACE says
+    RECV's static type is interface {} (for "can't evaluate field" messages).
+    """
     if recv.__class__ is dict:
         v = recv.get(name, _MISS)
         if v is _MISS:
             return _missing(st, name, loc)
         return v
-    return _field(st, recv, iface, name, loc, cloc)[0]
+    return _field(st, recv, iface, name, loc, cloc or loc)[0]
 
 
-def field2(st: State, recv: Any, iface: bool, n1: str, n2: str, loc: Loc | None, cloc: Loc | None) -> Any:
+def field2(
+    st: State, recv: Any, n1: str, n2: str, loc: Loc | None, iface: bool = False, cloc: Loc | None = None
+) -> Any:
     """``recv.n1.n2`` (the commonest chain, unrolled)."""
     if recv.__class__ is dict:
         v = recv.get(n1, _MISS)
@@ -294,16 +315,18 @@ def field2(st: State, recv: Any, iface: bool, n1: str, n2: str, loc: Loc | None,
             v = _missing(st, n1, loc)
         iface = True
     else:
-        v, iface = _field(st, recv, iface, n1, loc, cloc)
+        v, iface = _field(st, recv, iface, n1, loc, cloc or loc)
     if v.__class__ is dict:
         r = v.get(n2, _MISS)
         if r is _MISS:
             return _missing(st, n2, loc)
         return r
-    return _field(st, v, iface, n2, loc, cloc)[0]
+    return _field(st, v, iface, n2, loc, cloc or loc)[0]
 
 
-def fieldn(st: State, recv: Any, iface: bool, names: tuple[str, ...], loc: Loc | None, cloc: Loc | None) -> Any:
+def fieldn(
+    st: State, recv: Any, names: tuple[str, ...], loc: Loc | None, iface: bool = False, cloc: Loc | None = None
+) -> Any:
     """``recv.a.b.c...`` for any number of names."""
     for name in names:
         if recv.__class__ is dict:
@@ -311,17 +334,18 @@ def fieldn(st: State, recv: Any, iface: bool, names: tuple[str, ...], loc: Loc |
             recv = _missing(st, name, loc) if v is _MISS else v
             iface = True
         else:
-            recv, iface = _field(st, recv, iface, name, loc, cloc)
+            recv, iface = _field(st, recv, iface, name, loc, cloc or loc)
     return recv
 
 
 def resolve_method(
-    st: State, recv: Any, iface: bool, names: tuple[str, ...], loc: Loc | None, cloc: Loc | None
+    st: State, recv: Any, names: tuple[str, ...], loc: Loc | None, iface: bool = False, cloc: Loc | None = None
 ) -> Any:
     """``recv.a.b.M`` followed by arguments: the bound method M, or NOVALUE (invalid receiver).
 
     Raises Go's errors when the last name is a map key or a struct field, not a method.
     """
+    cloc = cloc or loc
     for name in names[:-1]:
         if recv.__class__ is dict:
             v = recv.get(name, _MISS)
@@ -390,7 +414,7 @@ def range_items(st: State, v: Any, two: bool, loc: Loc | None) -> tuple[Any, boo
         if v <= 0:
             return None, False
         if c is int:
-            return zip(range(v), range(v)), False
+            return zip(range(v), range(v), strict=True), False
         return [(Int64(i), Int64(i)) for i in range(v)], False
     if v is NOVALUE or v is None:
         return None, False
@@ -408,7 +432,7 @@ def range_items(st: State, v: Any, two: bool, loc: Loc | None) -> tuple[Any, boo
 def template_code(st: State, name: str, loc: Loc) -> Callable[[State, Any, Callable[[str], Any]], None]:
     """The compiled body of template NAME for a {{template}} call, after Go's checks."""
     t = st.tmpls.get(name)
-    code = None if t is None else t.code()
+    code: Callable[[State, Any, Callable[[str], Any]], None] | None = None if t is None else t.code()
     if code is None:
         fail(st, loc, f"template {quote(name)} not defined")
     if st.depth >= _RAISE_LIMIT_AT:

@@ -32,7 +32,12 @@ from chartist.gotemplate.nodes import Tree
 
 __all__ = ["Template"]
 
-_MISSINGKEY = {"invalid": MISSING_INVALID, "default": MISSING_INVALID, "zero": MISSING_ZERO, "error": MISSING_ERROR}
+_MISSINGKEY = {
+    "invalid": MISSING_INVALID,
+    "default": MISSING_INVALID,
+    "zero": MISSING_ZERO,
+    "error": MISSING_ERROR,
+}
 
 
 class _Common:
@@ -55,13 +60,16 @@ class Template:
     programming mistakes Go panics on (a non-function in :meth:`funcs`, an unknown option).
     """
 
-    __slots__ = ("_code", "_common", "_left", "_right", "_tree", "name")
+    __slots__ = ("_code", "_common", "_key", "_left", "_right", "_tree", "name")
 
-    def __init__(self, name: str, *, funcs: Mapping[str, Any] | None = None, options: Iterable[str] = ()) -> None:
+    def __init__(
+        self, name: str, *, funcs: Mapping[str, Any] | None = None, options: Iterable[str] = ()
+    ) -> None:
         self.name = name
         self._common = _Common()
         self._tree: Tree | None = None
         self._code: Code | None = None
+        self._key: Any = None
         self._left = ""
         self._right = ""
         if funcs:
@@ -86,6 +94,7 @@ class Template:
         t._common = self._common
         t._tree = None
         t._code = None
+        t._key = None
         t._left = self._left
         t._right = self._right
         return t
@@ -121,9 +130,13 @@ class Template:
         """Parse TEXT as this template's body; its {{define}}s join the set. Raises ParseError."""
         from chartist.gotemplate.parse import parse
 
-        trees = parse(self.name, text, funcs=self._common.names, left_delim=self._left, right_delim=self._right)
+        trees = parse(
+            self.name, text, funcs=self._common.names, left_delim=self._left, right_delim=self._right
+        )
         for name, tree in trees.items():
-            self.add_parse_tree(name, tree)
+            nt = self.add_parse_tree(name, tree)
+            if nt._tree is tree:
+                nt._key = (text, tree.name, tree.parse_name, self._left, self._right)
         return self
 
     def add_parse_tree(self, name: str, tree: Tree) -> Template:
@@ -132,6 +145,7 @@ class Template:
         if self._associate(nt, tree) or nt._tree is None:
             nt._tree = tree
             nt._code = None
+            nt._key = None
         return nt
 
     def _associate(self, new: Template, tree: Tree) -> bool:
@@ -159,6 +173,7 @@ class Template:
         t._common = common
         t._tree = self._tree
         t._code = self._code
+        t._key = self._key
         return t
 
     # -- looking up --------------------------------------------------------------------------------
@@ -182,7 +197,7 @@ class Template:
         """The compiled tree (compiled on first use), None while undefined."""
         code = self._code
         if code is None and self._tree is not None:
-            code = self._code = compile_tree(self._tree)
+            code = self._code = compile_tree(self._tree, self._key)
         return code
 
     def execute(self, data: Any) -> str:

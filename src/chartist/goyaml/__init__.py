@@ -9,7 +9,8 @@ Which library does what, and why:
   :mod:`.roundtrip`, :mod:`.keyorder`, :mod:`.scalars`) and :mod:`.pretty`, because no library
   emits go-yaml's bytes.
 * JSON: the stdlib's C scanner for parsing with Go's checks and messages (:mod:`.jsonload`), and
-  a hand-written encoder with Go's float format and escaping (:mod:`.jsondump`).
+  a hand-written encoder with Go's escaping around the stdlib's C string quoting
+  (:mod:`.jsondump`). Numbers are formatted by :mod:`chartist.gotemplate.strconv`.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from typing import Any, Final, NoReturn
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from chartist.goyaml.gofmt import format_float32_key, go_sharp_v
+from chartist.goyaml.gofmt import float32_key, go_sharp_v
 from chartist.goyaml.resolve import (
     BINARY_TAG,
     K_BOOL,
@@ -243,7 +243,7 @@ class _Decoder:
         if kind == K_BOOL:
             return "true" if v else "false"
         if kind == K_FLOAT:
-            return format_float32_key(v)
+            return float32_key(v)
         if kind == K_NULL or kind == K_UINT:
             if self.key_error is None:
                 what = "%!s(<nil>)" if kind == K_NULL else "uint64"

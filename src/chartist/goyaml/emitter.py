@@ -30,6 +30,7 @@ from chartist.goyaml.roundtrip import (
     json_number,
     json_string,
     json_value,
+    key_text,
 )
 from chartist.goyaml.scalars import BREAKS, DOUBLE, PLAIN, SINGLE, printable, style
 
@@ -85,7 +86,7 @@ class Emitter:
         return json_string(s)
 
     def key(self, k: Any) -> str:
-        return json_key(k if isinstance(k, str) else str(k))
+        return json_key(key_text(k))
 
     def number(self, f: float) -> str:
         return json_number(f)
@@ -166,7 +167,7 @@ class Emitter:
         for k in key_order(list(items), self.v3_keys):
             self.write_indent()
             # libyaml's check_simple_key: one line and at most 128 bytes, else "? key"
-            if (len(k) > 32 and len(k.encode("utf-8")) > 128) or style(k, True)[1]:
+            if (len(k) > 32 and len(k.encode("utf-8")) > 128) or style(k, True, self.v3_keys)[1]:
                 self.indicator("?", True, False, True)
                 self.scalar(k, False)
                 self.write_indent()
@@ -200,7 +201,7 @@ class Emitter:
         self.indention = False
 
     def scalar(self, s: str, simple_key: bool) -> None:
-        kind, _ = style(s, simple_key)
+        kind, _ = style(s, simple_key, self.v3_keys)
         saved = self.indent
         self.indent = _BEST_INDENT if saved < 0 else saved + _BEST_INDENT
         allow_breaks = not simple_key
@@ -434,7 +435,7 @@ def _locate(msg: str, value: Any) -> str:
             return walk(json_value(v))
         if isinstance(v, Mapping):
             for k in sorted(v, key=str):
-                if text(str(k), True) or walk(v[k]):
+                if text(key_text(k), True) or walk(v[k]):
                     return True
         elif isinstance(v, list | tuple):
             return any(walk(x) for x in v)

@@ -19,7 +19,7 @@ from typing import Any, Final
 from chartist.gotemplate.strconv import json_float
 from chartist.gotemplate.values import GoFunc, GoObject
 from chartist.goyaml.errors import YAMLError
-from chartist.goyaml.roundtrip import json_value
+from chartist.goyaml.roundtrip import json_value, key_text
 
 __all__ = ["dump_json"]
 
@@ -76,9 +76,9 @@ def _encode(v: Any, quote: Any, out: list[str]) -> None:
             out.append("{}")
             return
         sep = "{"
-        for k in sorted(v, key=str):
+        for k in sorted(v, key=key_text):
             out.append(sep)
-            out.append(quote(k if isinstance(k, str) else str(k)))
+            out.append(quote(key_text(k)))
             out.append(":")
             _encode(v[k], quote, out)
             sep = ","

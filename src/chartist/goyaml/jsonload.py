@@ -14,8 +14,8 @@ import math
 import re
 from typing import Any, Final
 
+from chartist.gotemplate.strconv import quote
 from chartist.goyaml.errors import YAMLError
-from chartist.goyaml.gofmt import go_quote
 
 __all__ = ["go_json_syntax_error", "load_json"]
 
@@ -92,7 +92,7 @@ def _quote_char(c: int) -> str:
         return "'\\''"
     if c == 0x22:
         return "'\"'"
-    return "'" + go_quote(chr(c))[1:-1] + "'"
+    return "'" + quote(chr(c))[1:-1] + "'"
 
 
 _WS: Final = frozenset(b" \t\r\n")

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from chartist.gotemplate.strconv import format_float
 from chartist.goyaml.emitter import Emitter, finish
 from chartist.goyaml.errors import YAMLError
-from chartist.goyaml.gofmt import format_g
-from chartist.goyaml.roundtrip import MarshalError
+from chartist.goyaml.roundtrip import MarshalError, key_text
 
 __all__ = ["PrettyEmitter", "dump_pretty"]
 
@@ -33,14 +33,14 @@ class PrettyEmitter(Emitter):
         return s
 
     def key(self, k: Any) -> str:
-        return k if isinstance(k, str) else str(k)
+        return key_text(k)
 
     def number(self, f: float) -> str:
         if math.isnan(f):
             return ".nan"
         if math.isinf(f):
             return ".inf" if f > 0 else "-.inf"
-        return format_g(f)
+        return format_float(f)
 
     def integer(self, n: int) -> str:
         return str(int(n))

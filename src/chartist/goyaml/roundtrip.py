@@ -16,8 +16,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from chartist.gotemplate.strconv import format_float, json_float
 from chartist.gotemplate.values import GoObject
-from chartist.goyaml.gofmt import format_g, format_json_float
 
 __all__ = [
     "DOC_INDICATOR",
@@ -28,6 +28,7 @@ __all__ = [
     "json_number",
     "json_string",
     "json_value",
+    "key_text",
 ]
 
 _UINT64_MAX: Final = (1 << 64) - 1
@@ -89,19 +90,28 @@ def json_key(s: str) -> str:
 def json_number(f: float) -> str:
     """The plain scalar go-yaml writes for a float64 that went through JSON."""
     if math.isnan(f) or math.isinf(f):
-        raise MarshalError("json: unsupported value: " + format_g(f))
+        raise MarshalError("json: unsupported value: " + format_float(f))
     if f == int(f) and abs(f) < 1e21:
-        text = format_json_float(f)
+        text = json_float(f)
         n = int(text)
         if _INT64_MIN <= n <= _UINT64_MAX:
-            return str(n)
-    return format_g(f)
+            return int.__repr__(n)
+    return format_float(f)
 
 
 def json_int(n: int) -> str:
     if _INT64_MIN <= n <= _UINT64_MAX:
-        return str(n)
-    return format_g(float(n))
+        return int.__repr__(n)
+    return format_float(float(n))
+
+
+def key_text(k: Any) -> str:
+    """A map key as text (keys are strings in chartist's value model; ints print in decimal)."""
+    if isinstance(k, str):
+        return k
+    if isinstance(k, int) and not isinstance(k, bool):
+        return int.__repr__(k)
+    return str(k)
 
 
 def json_value(v: GoObject) -> Any:

@@ -11,6 +11,7 @@ unprintable, for one). Results are cached per text.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from chartist.goyaml.resolve import resolves_to_str
@@ -36,101 +37,96 @@ def printable(c: str) -> bool:
 
 
 BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
-_FLOW_FIRST: Final = frozenset("#,[]{}&*!|>'\"%@`")
 
 
-def _analyze(s: str) -> tuple[bool, bool, bool, bool]:
-    """(multiline, block_plain_allowed, single_quoted_allowed, block_allowed) for non-empty S."""
-    block_ind = False
-    line_breaks = special = False
-    leading_space = leading_break = trailing_space = trailing_break = False
-    break_space = space_break = False
-    previous_space = previous_break = False
-    if s.startswith(("---", "...")):
-        block_ind = True
-    preceded_by_ws = True
-    n = len(s)
-    for i, c in enumerate(s):
-        followed_by_ws = i + 1 >= n or s[i + 1] in " \t\r\n\x85\u2028\u2029"
-        if i == 0:
-            if c in _FLOW_FIRST:
-                block_ind = True
-            elif c == "?" or c == ":":
-                if followed_by_ws:
-                    block_ind = True
-            elif c == "-" and followed_by_ws:
-                block_ind = True
-        elif c == ":":
-            if followed_by_ws:
-                block_ind = True
-        elif c == "#" and preceded_by_ws:
-            block_ind = True
-        if not printable(c):
-            special = True
-        if c == " ":
-            if i == 0:
-                leading_space = True
-            if i == n - 1:
-                trailing_space = True
-            if previous_break:
-                break_space = True
-            previous_space, previous_break = True, False
-        elif c in BREAKS:
-            line_breaks = True
-            if i == 0:
-                leading_break = True
-            if i == n - 1:
-                trailing_break = True
-            if previous_space:
-                space_break = True
-            previous_space, previous_break = False, True
-        else:
-            previous_space = previous_break = False
-        preceded_by_ws = c in " \t\r\n\x85\u2028\u2029"
+_BREAK_CHARS: Final = "\r\n\x85\u2028\u2029"
+# Characters go-yaml's is_printable refuses (tab included; v3 treats tab on its own).
+_UNPRINTABLE: Final = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+_UNPRINTABLE_NO_TAB: Final = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+_BREAK: Final = re.compile("[\r\n\x85\u2028\u2029]")
+_BREAK_SPACE: Final = re.compile("[\r\n\x85\u2028\u2029] ")
+_SPACE_BREAK: Final = re.compile(" [\r\n\x85\u2028\u2029]")
+# ": " (or ":" at the end) anywhere, "#" after a blank, break or NUL: block indicators.
+_BLOCK_IND: Final = re.compile("(?::(?=[ \t]|$))|(?:(?<=[ \t\r\n\x85\u2028\u2029\x00])#)")
+_FIRST_IND: Final = frozenset("#,[]{}&*!|>'\"%@`")
+# Texts the analysis passes at once: no indicator, quote, break or unprintable character.
+_SIMPLE: Final = re.compile(
+    r"[A-Za-z0-9_/()=+~$^;<\\](?:[A-Za-z0-9 _./()=+~$^;<>\\-]*[A-Za-z0-9_./()=+~$^;<>\\-])?"
+)
+
+
+def _analyze(s: str, v3: bool) -> tuple[bool, bool, bool, bool]:
+    """(multiline, block_plain_allowed, single_quoted_allowed, block_allowed) for non-empty S.
+
+    libyaml's yaml_emitter_analyze_scalar in block context, written with regular expressions.
+    """
+    if _SIMPLE.fullmatch(s):
+        return (False, True, True, True)
+    c0 = s[0]
+    follow0 = len(s) == 1 or s[1] in " \t"
+    block_ind = (
+        s.startswith(("---", "..."))
+        or c0 in _FIRST_IND
+        or ((c0 == "?" or c0 == "-") and follow0)
+        or _BLOCK_IND.search(s) is not None
+    )
+    tabs = False
+    if v3:
+        special = _UNPRINTABLE_NO_TAB.search(s) is not None
+        tabs = "\t" in s
+    else:
+        special = _UNPRINTABLE.search(s) is not None
+    line_breaks = _BREAK.search(s) is not None
+    leading = c0 == " " or c0 in _BREAK_CHARS
+    last = s[-1]
+    trailing_space = last == " "
+    trailing = trailing_space or last in _BREAK_CHARS
+    break_space = line_breaks and _BREAK_SPACE.search(s) is not None
+    space_break = line_breaks and _SPACE_BREAK.search(s) is not None
     plain = single = block = True
-    if leading_space or leading_break or trailing_space or trailing_break:
+    if leading or trailing:
         plain = False
     if trailing_space:
         block = False
     if break_space:
         plain = single = False
+    if space_break or special or tabs:
+        plain = single = False
     if space_break or special:
-        plain = single = block = False
-    if line_breaks:
-        plain = False
-    if block_ind:
+        block = False
+    if line_breaks or block_ind:
         plain = False
     return line_breaks, plain, single, block
 
 
-_STYLE_CACHE: dict[tuple[str, bool], tuple[int, bool]] = {}
+_STYLE_CACHE: dict[tuple[str, bool, bool], tuple[int, bool]] = {}
 _STYLE_CACHE_MAX: Final = 8192
 
 
-def style(s: str, simple_key: bool) -> tuple[int, bool]:
-    """(style, multiline) go-yaml v2 writes the string S with (empty S: double-quoted)."""
-    r = _STYLE_CACHE.get((s, simple_key))
+def style(s: str, simple_key: bool, v3: bool = False) -> tuple[int, bool]:
+    """(style, multiline) go-yaml writes the string S with (v3: tabs allowed in literals)."""
+    r = _STYLE_CACHE.get((s, simple_key, v3))
     if r is not None:
         return r
     if not s:
         r = (DOUBLE, False)
     else:
-        multiline, plain_ok, single_ok, block_ok = _analyze(s)
+        multiline, plain_ok, single_ok, block_ok = _analyze(s, v3)
         if "\n" in s:
-            style = LITERAL
+            kind = LITERAL
         elif resolves_to_str(s):
-            style = PLAIN
+            kind = PLAIN
         else:
-            style = DOUBLE
+            kind = DOUBLE
         if simple_key and multiline:
-            style = DOUBLE
-        if style == PLAIN and not plain_ok:
-            style = SINGLE
-        if style == SINGLE and not single_ok:
-            style = DOUBLE
-        if style == LITERAL and (not block_ok or simple_key):
-            style = DOUBLE
-        r = (style, multiline)
+            kind = DOUBLE
+        if kind == PLAIN and not plain_ok:
+            kind = SINGLE
+        if kind == SINGLE and not single_ok:
+            kind = DOUBLE
+        if kind == LITERAL and (not block_ok or simple_key):
+            kind = DOUBLE
+        r = (kind, multiline)
     if len(_STYLE_CACHE) < _STYLE_CACHE_MAX:
-        _STYLE_CACHE[(s, simple_key)] = r
+        _STYLE_CACHE[(s, simple_key, v3)] = r
     return r

@@ -26,7 +26,7 @@ from chartist.gotemplate.values import MAP, FuncError, GoFunc, StrSlice, gofunc,
 from chartist.sprig.conversion import strval
 from chartist.sprig.defaults import empty
 
-__all__ = ["FUNCS", "deep_copy"]
+__all__ = ["FUNCS", "MAX_MERGE_DEPTH", "deep_copy"]
 
 _M = "map[string]interface {}"
 _I = "interface {}"
@@ -113,8 +113,15 @@ def values(d: Mapping[str, Any] | None) -> list[Any]:
     return [d[k] for k in sorted(d)]
 
 
-def _merge_into(dst: dict[str, Any], src: Mapping[str, Any], overwrite: bool) -> None:
+# How deep merge follows maps inside maps. Go has no limit and overflows its stack on a map
+# that contains itself (`merge $d $d`); real values nest a few dozen levels at most.
+MAX_MERGE_DEPTH = 10_000
+
+
+def _merge_into(dst: dict[str, Any], src: Mapping[str, Any], overwrite: bool, depth: int = 0) -> None:
     """mergo's deepMerge for two maps of interface {} (see the module docstring)."""
+    if depth > MAX_MERGE_DEPTH:
+        raise RecursionError
     for key, s in src.items():
         if s is None:
             if overwrite:
@@ -123,7 +130,7 @@ def _merge_into(dst: dict[str, Any], src: Mapping[str, Any], overwrite: bool) ->
         has = key in dst
         d = dst.get(key)
         if isinstance(s, Mapping) and isinstance(d, dict):
-            _merge_into(d, s, overwrite)
+            _merge_into(d, s, overwrite, depth + 1)
             if not empty(d):
                 continue
         if overwrite or not has or empty(d):

@@ -1,5 +1,5 @@
-"""Go's ``regexp`` (RE2 syntax) on top of Python's ``re``: a parser that checks Go's syntax and
-writes an equivalent Python pattern, and Go's match iteration.
+"""Go's ``regexp`` syntax (RE2) translated to Python's ``re``: a parser that checks Go's syntax
+and writes an equivalent Python pattern.
 
 Hand-written because Python's ``re`` reads the same text differently: ``$`` also matches
 before a final newline, ``\\d \\s \\w \\b`` are Unicode-aware, ``(?i)`` folds other characters,
@@ -8,9 +8,8 @@ it accepts syntax Go rejects (lookarounds, ``a**``, ``x{1001}``). The parser fol
 regexp/syntax: it raises :class:`RegexpError` with Go's message for every syntax error Go
 reports, and writes each construct with its Go meaning spelled out (explicit character ranges,
 explicit anchors, case folding through Go's fold orbits), so the Python pattern never depends
-on Python's flags. Matching is leftmost-first in both engines; :func:`find_all`,
-:func:`replace_all` and :func:`split` reproduce Go's handling of empty matches, which differs
-from Python's ``finditer``/``sub``.
+on Python's flags. Matching is leftmost-first in both engines; Go's match loops (empty
+matches, ``$1`` expansion) are in :mod:`.regex`.
 
 Differences left: Unicode script classes (``\\p{Greek}``) need tables Python does not have and
 are refused with a clear error; Python backtracks, so a pathological pattern can be slow where
@@ -20,19 +19,24 @@ RE2 is linear; Go's "expression too large" limit is not checked.
 from __future__ import annotations
 
 import re
-import unicodedata
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from chartist.gotemplate.strconv import can_backquote, quote
-from chartist.sprig.gounicode import is_digit, is_letter
+from chartist.sprig.gocharclass import (
+    MAX_RUNE,
+    PERL,
+    POSIX,
+    Ranges,
+    UnsupportedRegexp,
+    clean,
+    fold,
+    fold_orbit,
+    negate,
+    unicode_table,
+)
 
-__all__ = ["Regexp", "RegexpError", "UnsupportedRegexp", "compile_go", "panic_message", "quote_meta"]
+__all__ = ["RegexpError", "UnsupportedRegexp", "translate"]
 
-MAX_RUNE = 0x10FFFF
 MAX_REPEAT = 1000  # regexp/syntax maxRepeat
 MAX_NESTING = 1000  # regexp/syntax maxHeight, approximated by group nesting
 
@@ -61,170 +65,7 @@ class RegexpError(Exception):
         self.expr = expr
 
 
-class UnsupportedRegexp(Exception):
-    """Valid Go syntax that chartist cannot translate (Unicode script classes)."""
-
-
-Ranges = list[tuple[int, int]]
 _Rep = tuple[int, tuple[Any, ...]]  # a {n,m} node: its count and the {n,m} nodes inside it
-
-# ---------------------------------------------------------------------------------------------
-# Character classes as sorted, merged (lo, hi) code point ranges.
-
-
-def _clean(r: Ranges) -> Ranges:
-    out: Ranges = []
-    for lo, hi in sorted(r):
-        if out and lo <= out[-1][1] + 1:
-            if hi > out[-1][1]:
-                out[-1] = (out[-1][0], hi)
-        else:
-            out.append((lo, hi))
-    return out
-
-
-def _negate(r: Ranges) -> Ranges:
-    out: Ranges = []
-    nxt = 0
-    for lo, hi in _clean(r):
-        if nxt <= lo - 1:
-            out.append((nxt, lo - 1))
-        nxt = hi + 1
-    if nxt <= MAX_RUNE:
-        out.append((nxt, MAX_RUNE))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _fold_orbits() -> tuple[list[int], dict[int, tuple[int, ...]]]:
-    """Go's case-folding orbits (unicode.SimpleFold): runes that fold together, by member."""
-    groups: dict[str, list[int]] = {}
-    for cp in range(0x41, 0x1E944):  # regexp/syntax minFold..maxFold
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
-        c = chr(cp)
-        key = c.casefold()
-        if len(key) != 1:
-            key = c.lower()
-            if len(key) != 1:
-                key = c
-        groups.setdefault(key, []).append(cp)
-    orbits = {m: tuple(g) for g in groups.values() if len(g) > 1 for m in g}
-    return sorted(orbits), orbits
-
-
-def _fold(r: Ranges) -> Ranges:
-    """R plus every rune that folds to a rune in R (appendFoldedRange)."""
-    members, orbits = _fold_orbits()
-    out = list(r)
-    for lo, hi in r:
-        for cp in members[bisect_left(members, lo) : bisect_right(members, hi)]:
-            out.extend((m, m) for m in orbits[cp])
-    return _clean(out)
-
-
-_R = Ranges
-_PERL: dict[str, _R] = {
-    "d": [(0x30, 0x39)],
-    "s": [(0x09, 0x0A), (0x0C, 0x0D), (0x20, 0x20)],
-    "w": [(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)],
-}
-_POSIX: dict[str, _R] = {
-    "alnum": [(0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)],
-    "alpha": [(0x41, 0x5A), (0x61, 0x7A)],
-    "ascii": [(0x00, 0x7F)],
-    "blank": [(0x09, 0x09), (0x20, 0x20)],
-    "cntrl": [(0x00, 0x1F), (0x7F, 0x7F)],
-    "digit": [(0x30, 0x39)],
-    "graph": [(0x21, 0x7E)],
-    "lower": [(0x61, 0x7A)],
-    "print": [(0x20, 0x7E)],
-    "punct": [(0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E)],
-    "space": [(0x09, 0x0D), (0x20, 0x20)],
-    "upper": [(0x41, 0x5A)],
-    "word": [(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)],
-    "xdigit": [(0x30, 0x39), (0x41, 0x46), (0x61, 0x66)],
-}
-
-_GROUPS = {
-    "L": "Lu Ll Lt Lm Lo", "Lc": "Lu Ll Lt", "M": "Mn Mc Me", "N": "Nd Nl No",
-    "P": "Pc Pd Ps Pe Pi Pf Po", "S": "Sm Sc Sk So", "Z": "Zs Zl Zp", "C": "Cc Cf Cs Co Cn",
-}  # fmt: skip
-_CATEGORY_ALIASES = {
-    "Casedletter": "Lc", "Closepunctuation": "Pe", "Combiningmark": "M", "Connectorpunctuation": "Pc",
-    "Control": "Cc", "Currencysymbol": "Sc", "Dashpunctuation": "Pd", "Decimalnumber": "Nd",
-    "Enclosingmark": "Me", "Finalpunctuation": "Pf", "Format": "Cf", "Initialpunctuation": "Pi",
-    "Letter": "L", "Letternumber": "Nl", "Lineseparator": "Zl", "Lowercaseletter": "Ll", "Mark": "M",
-    "Mathsymbol": "Sm", "Modifierletter": "Lm", "Modifiersymbol": "Sk", "Nonspacingmark": "Mn",
-    "Number": "N", "Openpunctuation": "Ps", "Other": "C", "Otherletter": "Lo", "Othernumber": "No",
-    "Otherpunctuation": "Po", "Othersymbol": "So", "Paragraphseparator": "Zp", "Privateuse": "Co",
-    "Punctuation": "P", "Separator": "Z", "Spaceseparator": "Zs", "Spacingmark": "Mc",
-    "Surrogate": "Cs", "Symbol": "S", "Titlecaseletter": "Lt", "Unassigned": "Cn",
-    "Uppercaseletter": "Lu", "Cntrl": "Cc", "Digit": "Nd", "Punct": "P",
-}  # fmt: skip
-# Go's single-word script names (names with '_' are unreachable: Go canonicalizes them away).
-_SCRIPTS = frozenset(
-    "Adlam Ahom Arabic Armenian Avestan Balinese Bamum Batak Bengali Bhaiksuki Bopomofo Brahmi "
-    "Braille Buginese Buhid Carian Chakma Cham Cherokee Chorasmian Common Coptic Cuneiform Cypriot "
-    "Cyrillic Deseret Devanagari Dogra Duployan Elbasan Elymaic Ethiopic Georgian Glagolitic Gothic "
-    "Grantha Greek Gujarati Gurmukhi Han Hangul Hanunoo Hatran Hebrew Hiragana Inherited Javanese "
-    "Kaithi Kannada Katakana Kawi Kharoshthi Khmer Khojki Khudawadi Lao Latin Lepcha Limbu Lisu "
-    "Lycian Lydian Mahajani Makasar Malayalam Mandaic Manichaean Marchen Medefaidrin Modi Mongolian "
-    "Mro Multani Myanmar Nabataean Nandinagari Newa Nko Nushu Ogham Osage Osmanya Palmyrene "
-    "Phoenician Rejang Runic Samaritan Saurashtra Sharada Shavian Siddham Sinhala Sogdian Sundanese "
-    "Syriac Tagalog Tagbanwa Takri Tamil Tangsa Tangut Telugu Thaana Thai Tibetan Tifinagh Tirhuta "
-    "Toto Ugaritic Vai Vithkuqi Wancho Yezidi Yi".split()
-)
-
-
-@lru_cache(maxsize=1)
-def _category_table() -> dict[str, Ranges]:
-    """Ranges of every two-letter general category, from Python's unicodedata (read once)."""
-    table: dict[str, Ranges] = {}
-    category = unicodedata.category
-    start, prev = 0, category("\0")
-    for cp in range(1, MAX_RUNE + 2):
-        cat = category(chr(cp)) if cp <= MAX_RUNE else ""
-        if cat != prev:
-            table.setdefault(prev, []).append((start, cp - 1))
-            start, prev = cp, cat
-    return table
-
-
-def _canonical(name: str) -> str:
-    """regexp/syntax canonicalName: first letter upper, the rest lower, no '_', '-' or ' '."""
-    out = []
-    first = True
-    for c in name:
-        if c in "_- ":
-            continue
-        if first:
-            out.append(c.upper() if "a" <= c <= "z" else c)
-            first = False
-        else:
-            out.append(c.lower() if "A" <= c <= "Z" else c)
-    return "".join(out)
-
-
-def _unicode_table(name: str) -> tuple[Ranges, int] | None:
-    """The ranges of \\p{NAME} and a sign (-1: negate), or None for an unknown name."""
-    name = _canonical(name)
-    if name == "Any":
-        return [(0, MAX_RUNE)], 1
-    if name == "Ascii":
-        return [(0, 0x7F)], 1
-    if name == "Assigned":
-        return _category_table().get("Cn", []), -1
-    name = _CATEGORY_ALIASES.get(name, name)
-    table = _category_table()
-    if name in _GROUPS:
-        return _clean([r for cat in _GROUPS[name].split() for r in table.get(cat, [])]), 1
-    if len(name) == 2 and name[0].isupper() and name[1].islower() and name in table:
-        return table[name], 1
-    if name in _SCRIPTS:
-        raise UnsupportedRegexp(f"Unicode script class {name!r} is not supported by chartist")
-    return None
-
 
 # ---------------------------------------------------------------------------------------------
 # Parse tree pieces: each atom is finished Python text plus what Go's checks need.
@@ -312,20 +153,20 @@ class _Parser:
         if 0xDC80 <= cp <= 0xDCFF:
             raise RegexpError(ERR_INVALID_UTF8, self.s[self.s.index(c) :])
         if self.fold:
-            orbit = _fold_orbits()[1].get(cp)
+            orbit = fold_orbit(cp)
             if orbit:
-                self._push(_Atom(_class_text(_clean([(m, m) for m in orbit]))))
+                self._push(_Atom(_class_text(clean([(m, m) for m in orbit]))))
                 return
         self._push(_Atom(_esc(cp)))
 
     def _class(self, r: Ranges) -> None:
         self._push(_Atom(_class_text(r)))
 
-    def _group_ranges(self, r: Ranges, negate: bool) -> Ranges:
+    def _group_ranges(self, r: Ranges, negated: bool) -> Ranges:
         """appendGroup: fold first (when folding), then negate."""
         if self.fold:
-            r = _fold(r)
-        return _negate(r) if negate else r
+            r = fold(r)
+        return negate(r) if negated else r
 
     # -- the main loop -------------------------------------------------------------------------
 
@@ -415,7 +256,7 @@ class _Parser:
                 raise RegexpError(ERR_INVALID_NAMED_CAPTURE, t[: end + 1])
             self._open(True, name)
             return i + end + 1
-        fold, multiline, dotnl, ungreedy = self.fold, self.multiline, self.dotnl, self.ungreedy
+        folding, multiline, dotnl, ungreedy = self.fold, self.multiline, self.dotnl, self.ungreedy
         sign = 1
         saw_flag = False
         j = i + 2
@@ -425,7 +266,7 @@ class _Parser:
             if c in "imsU":
                 on = sign > 0
                 if c == "i":
-                    fold = on
+                    folding = on
                 elif c == "m":
                     multiline = on
                 elif c == "s":
@@ -443,7 +284,7 @@ class _Parser:
                     break
                 if c == ":":
                     self._open(False, None)
-                self.fold, self.multiline, self.dotnl, self.ungreedy = fold, multiline, dotnl, ungreedy
+                self.fold, self.multiline, self.dotnl, self.ungreedy = folding, multiline, dotnl, ungreedy
                 return j
             else:
                 break
@@ -518,7 +359,7 @@ class _Parser:
                 self._class(r)
                 return j
             if c in "dDsSwW":
-                self._class(self._group_ranges(_PERL[c.lower()], c.isupper()))
+                self._class(self._group_ranges(PERL[c.lower()], c.isupper()))
                 return i + 2
         cp, j = self._escape(i)
         self._literal(chr(cp))
@@ -592,7 +433,7 @@ class _Parser:
         if name.startswith("^"):
             sign = -sign
             name = name[1:]
-        found = _unicode_table(name)
+        found = unicode_table(name)
         if found is None:
             raise RegexpError(ERR_INVALID_CHAR_RANGE, s[i:seq_end])
         r, tsign = found
@@ -604,8 +445,8 @@ class _Parser:
         n = len(s)
         whole = s[i:]
         j = i + 1
-        negate = j < n and s[j] == "^"
-        if negate:
+        negated = j < n and s[j] == "^"
+        if negated:
             j += 1
         r: Ranges = []
         first = True
@@ -616,7 +457,7 @@ class _Parser:
                 if close >= 0:
                     name = s[j + 2 : close]
                     neg = name.startswith("^")
-                    group = _POSIX.get(name[1:] if neg else name)
+                    group = POSIX.get(name[1:] if neg else name)
                     if group is None:
                         raise RegexpError(ERR_INVALID_CHAR_RANGE, s[j : close + 2])
                     r += self._group_ranges(group, neg)
@@ -627,7 +468,7 @@ class _Parser:
                 r += ur
                 continue
             if j + 1 < n and s[j] == "\\" and s[j + 1] in "dDsSwW":
-                r += self._group_ranges(_PERL[s[j + 1].lower()], s[j + 1].isupper())
+                r += self._group_ranges(PERL[s[j + 1].lower()], s[j + 1].isupper())
                 j += 2
                 continue
             start = j
@@ -637,9 +478,9 @@ class _Parser:
                 hi, j = self._class_char(j + 1, whole)
                 if hi < lo:
                     raise RegexpError(ERR_INVALID_CHAR_RANGE, s[start:j])
-            r += _fold([(lo, hi)]) if self.fold else [(lo, hi)]
-        r = _clean(r)
-        self._class(_negate(r) if negate else r)
+            r += fold([(lo, hi)]) if self.fold else [(lo, hi)]
+        r = clean(r)
+        self._class(negate(r) if negated else r)
         return j + 1
 
     def _class_char(self, j: int, whole: str) -> tuple[int, int]:
@@ -653,141 +494,9 @@ class _Parser:
         return ord(s[j]), j + 1
 
 
-# ---------------------------------------------------------------------------------------------
-# Compiled expressions and Go's match iteration
+def translate(expr: str) -> tuple[str, list[str]]:
+    """The Python pattern for Go expression EXPR and Go's group names (SubexpNames).
 
-
-@dataclass(frozen=True, slots=True)
-class Regexp:
-    """A compiled Go regular expression: the Python pattern and Go's group names."""
-
-    expr: str
-    pattern: re.Pattern[str]
-    names: tuple[str, ...]  # SubexpNames: "" for the whole match and unnamed groups
-
-    def find_all(self, s: str, n: int) -> list[re.Match[str]]:
-        """Go's allMatches: up to N matches (all if N < 0), no empty match right after a match."""
-        out: list[re.Match[str]] = []
-        search = self.pattern.search
-        end = len(s)
-        pos = 0
-        prev_end = -1
-        while (n < 0 or len(out) < n) and pos <= end:
-            m = search(s, pos)
-            if m is None:
-                break
-            a, b = m.span()
-            accept = True
-            if b == pos:  # an empty match at pos
-                if a == prev_end:
-                    accept = False
-                pos += 1
-            else:
-                pos = b
-            prev_end = b
-            if accept:
-                out.append(m)
-        return out
-
-    def replace_all(self, s: str, repl: Callable[[re.Match[str]], str]) -> str:
-        """Go's replaceAll: each match replaced, except an empty one right after a match."""
-        out: list[str] = []
-        search = self.pattern.search
-        end = len(s)
-        last = 0
-        pos = 0
-        while pos <= end:
-            m = search(s, pos)
-            if m is None:
-                break
-            a, b = m.span()
-            out.append(s[last:a])
-            if b > last or a == 0:
-                out.append(repl(m))
-            last = b
-            pos = pos + 1 if pos + 1 > b else b
-        out.append(s[last:])
-        return "".join(out)
-
-    def expand(self, template: str, m: re.Match[str]) -> str:
-        """Go's Expand: $1, ${1}, $name, ${name}; $$ is "$"; an unknown group is ""."""
-        out: list[str] = []
-        i = 0
-        n = len(template)
-        while True:
-            d = template.find("$", i)
-            if d < 0:
-                out.append(template[i:])
-                return "".join(out)
-            out.append(template[i:d])
-            i = d + 1
-            if i < n and template[i] == "$":
-                out.append("$")
-                i += 1
-                continue
-            j = i + 1 if i < n and template[i] == "{" else i
-            k = j
-            while k < n and (is_letter(template[k]) or is_digit(template[k]) or template[k] == "_"):
-                k += 1
-            if k == j or (j > i and (k >= n or template[k] != "}")):
-                out.append("$")  # malformed: the $ is literal text
-                continue
-            name = template[j:k]
-            i = k + 1 if j > i else k
-            self._append_group(out, name, m)
-
-    def _append_group(self, out: list[str], name: str, m: re.Match[str]) -> None:
-        if name.isascii() and name.isdigit() and (name == "0" or name[0] != "0") and len(name) <= 8:
-            num = int(name)
-            if num < len(self.names) and m.start(num) >= 0:
-                out.append(m.group(num))
-            return
-        for i, gname in enumerate(self.names):
-            if gname == name and m.start(i) >= 0:
-                out.append(m.group(i))
-                return
-
-    def split(self, s: str, n: int) -> list[str]:
-        """Go's Regexp.Split."""
-        if n == 0:
-            return []
-        if self.expr and not s:
-            return [""]
-        out: list[str] = []
-        beg = end = 0
-        for m in self.find_all(s, n):
-            if n > 0 and len(out) == n - 1:
-                break
-            end = m.start()
-            if m.end() != 0:
-                out.append(s[beg:end])
-            beg = m.end()
-        if end != len(s):
-            out.append(s[beg:])
-        return out
-
-
-@lru_cache(maxsize=512)
-def compile_go(expr: str) -> Regexp:
-    """Compile EXPR with Go's syntax; raises RegexpError as Go's regexp.Compile fails, or
-    UnsupportedRegexp for a Unicode script class."""
-    text, names = _Parser(expr).parse()
-    try:
-        pattern = re.compile(text)
-    except (re.error, RecursionError, OverflowError) as err:  # pragma: no cover - translation bug
-        raise UnsupportedRegexp(f"cannot translate regular expression {expr!r}: {err}") from None
-    return Regexp(expr, pattern, tuple(names))
-
-
-def panic_message(expr: str, err: RegexpError) -> str:
-    """What Go's regexp.MustCompile panics with: ``regexp: Compile(`EXPR`): MESSAGE``."""
-    shown = f"`{expr}`" if can_backquote(expr) else quote(expr)
-    return f"regexp: Compile({shown}): {err}"
-
-
-_META = re.compile(r"([\\.+*?()|\[\]{}^$])")
-
-
-def quote_meta(s: str) -> str:
-    """Go's regexp.QuoteMeta: a backslash before each of ``\\.+*?()|[]{}^$``."""
-    return _META.sub(r"\\\1", s)
+    Raises RegexpError as Go's regexp.Compile fails, UnsupportedRegexp for a Unicode script class.
+    """
+    return _Parser(expr).parse()

@@ -300,6 +300,9 @@ def has_suffix(suffix: str, s: str) -> bool:
 @gofunc("interface {}", variadic=True, result="string")
 def quote(*args: Any) -> str:
     """Each non-nil argument as a Go double-quoted string (``%q`` of its strval), space-separated."""
+    if len(args) == 1:  # the usual `.x | quote`, without the join
+        a = args[0]
+        return "" if a is None else go_quote(a if type(a) is str else strval(a))
     return " ".join(go_quote(strval(a)) for a in args if a is not None)
 
 

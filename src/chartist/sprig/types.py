@@ -15,11 +15,12 @@ from chartist.gotemplate.values import GoFunc, gofunc, kind, type_name
 
 __all__ = ["FUNCS", "deep_equal"]
 
-_SEQUENCES = (list, tuple)
+_CONTAINERS = (list, tuple, Mapping)
 
 
-def deep_equal(a: Any, b: Any) -> bool:
-    """Go's ``reflect.DeepEqual`` for template values."""
+def deep_equal(a: Any, b: Any, _seen: set[tuple[int, int]] | None = None) -> bool:
+    """Go's ``reflect.DeepEqual`` for template values (maps and lists that contain themselves
+    are compared as Go does: a pair already being compared counts as equal)."""
     if a is b:
         # Go compares NaN by value even here, but only floats can be NaN and a float is
         # rarely the same object twice; identity is what Go's pointer shortcut does for
@@ -30,15 +31,18 @@ def deep_equal(a: Any, b: Any) -> bool:
         return False
     if a is None or b is None:
         return False
-    if isinstance(a, _SEQUENCES):
-        return len(a) == len(b) and all(deep_equal(x, y) for x, y in zip(a, b, strict=False))
-    if isinstance(a, Mapping):
+    if isinstance(a, _CONTAINERS):
         if len(a) != len(b):
             return False
-        for k, v in a.items():
-            if k not in b or not deep_equal(v, b[k]):
-                return False
-        return True
+        pair = (id(a), id(b))
+        if _seen is None:
+            _seen = set()
+        elif pair in _seen:
+            return True
+        _seen.add(pair)
+        if isinstance(a, Mapping):
+            return all(k in b and deep_equal(v, b[k], _seen) for k, v in a.items())
+        return all(deep_equal(x, y, _seen) for x, y in zip(a, b, strict=False))
     try:
         return bool(a == b)
     except Exception:  # an exotic object without equality: different values
