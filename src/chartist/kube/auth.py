@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
 import subprocess
 import threading
 import time
@@ -66,6 +65,8 @@ def run_exec_plugin(config: RestConfig, run: Runner = subprocess.run) -> ExecCre
     Raises ExecPluginError when the command is missing, fails, or prints something that is not
     an ExecCredential of the configured apiVersion with a token or a certificate and key.
     """
+    import shutil
+
     exe = config.exec
     assert exe is not None
     env = dict(config.env)

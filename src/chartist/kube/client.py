@@ -21,27 +21,29 @@ kr8s                            141-162    async core with sync wrappers, heavie
 kubernetes (official)           153-180    generated models, urllib3, slow watches
 ============================  ===========  ================================================
 
-With click and rich installed beside it, httpx imports its own CLI and costs 77 ms;
-:func:`chartist.kube.transport.import_httpx` avoids that (34 ms). Only commands that reach a
-cluster import this package (``chartist template`` never does). Kubeconfig handling,
+With click and rich installed beside it, httpx imports its own CLI and costs 67-77 ms;
+:func:`chartist.kube.transport.import_httpx` avoids that (34 ms). ``import chartist.kube``
+costs 37 ms without httpx (mostly stdlib shared with the rest of chartist); importing it and
+httpx together 61 ms. httpx is imported at the first request only, and only commands that reach
+a cluster import this package (``chartist template`` never does). Kubeconfig handling,
 discovery, server-side apply and watches are plain HTTP on top and are written here.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from chartist.kube import readiness
 from chartist.kube.config import KubeSettings, RestConfig, load_config
 from chartist.kube.discovery import Discovery, ResourceMapping
-from chartist.kube.errors import Gone, KubeConnectionError, KubeError, NotFound
-from chartist.kube.transport import RequestInfo, Transport, error_from_response, import_httpx
+from chartist.kube.errors import KubeError, NotFound
+from chartist.kube.transport import RequestInfo, Transport
+from chartist.kube.watch import WatchEvent, watch_stream
 
 KubeObject = dict[str, Any]
 
@@ -52,16 +54,6 @@ APPLY_PATCH = "application/apply-patch+yaml"
 
 #: Page size of :meth:`Client.list` (kubectl's ``--chunk-size`` default).
 LIST_CHUNK = 500
-#: Longest single watch request; the watch reconnects after it (the server closes earlier anyway).
-WATCH_REQUEST_SECONDS = 300
-
-
-@dataclass(frozen=True, slots=True)
-class WatchEvent:
-    """One watch event: ``type`` is ADDED, MODIFIED, DELETED or BOOKMARK."""
-
-    type: str
-    object: KubeObject
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,12 +219,6 @@ def _decode(content: bytes) -> Any:
 
 def _name_of(obj: Mapping[str, Any]) -> str:
     return str((obj.get("metadata") or {}).get("name") or "")
-
-
-@dataclass(slots=True)
-class _WatchState:
-    resource_version: str
-    known: dict[tuple[str, str], KubeObject] = field(default_factory=dict)
 
 
 class Client:
@@ -550,13 +536,7 @@ class Client:
         timeout: float | None = None,
         bookmarks: bool = False,
     ) -> Iterator[WatchEvent]:
-        """Stream events; reconnects when the server ends the request and re-lists on 410 Gone.
-
-        Without ``resource_version`` the server first sends the current objects as ADDED events.
-        After an expired resourceVersion the list is read again and the differences are yielded
-        as ADDED / MODIFIED / DELETED events, so a consumer never misses a state. BOOKMARK events
-        (progress markers) are yielded only with ``bookmarks``. Stops after ``timeout`` seconds.
-        """
+        """Stream events (see :func:`chartist.kube.watch.watch_stream` for reconnects and re-lists)."""
         m = self.mapping(api_version, kind)
         ns = "" if all_namespaces else self._namespace_for(m, namespace)
         selectors = [field_selector] if field_selector else []
@@ -567,105 +547,25 @@ class Client:
             params["labelSelector"] = label_selector
         if selectors:
             params["fieldSelector"] = ",".join(selectors)
-        deadline = None if timeout is None else self._clock() + timeout
-        state = _WatchState(resource_version)
-        info = RequestInfo("watch", m.resource, ns, name)
-        failures = 0
-        httpx = import_httpx()
-        while True:
-            remaining = WATCH_REQUEST_SECONDS if deadline is None else deadline - self._clock()
-            if remaining <= 0:
-                return
-            request_params = dict(
-                params, timeoutSeconds=str(max(1, math.ceil(min(remaining, WATCH_REQUEST_SECONDS))))
+
+        def relist() -> tuple[list[KubeObject], str]:
+            page = self._list_all(
+                m.api_version, m.kind, ns, label_selector, params.get("fieldSelector", ""), not ns
             )
-            if state.resource_version:
-                request_params["resourceVersion"] = state.resource_version
-            try:
-                response = self.transport.request(
-                    "GET", m.path(ns), params=request_params, info=info, stream=True, timeout=remaining + 30
-                )
-            except Gone:
-                yield from self._relist(m, ns, label_selector, request_params.get("fieldSelector", ""), state)
-                continue
-            expired = False
-            try:
-                for line in response.iter_lines():
-                    if not line.strip():
-                        continue
-                    event = json.loads(line)
-                    etype = event.get("type", "")
-                    obj = event.get("object") or {}
-                    if etype == "ERROR":
-                        if obj.get("code") == 410:
-                            expired = True
-                            break
-                        raise error_from_response(
-                            httpx.Response(int(obj.get("code") or 500), content=json.dumps(obj).encode()),
-                            info,
-                        )
-                    rv = (obj.get("metadata") or {}).get("resourceVersion")
-                    if rv:
-                        state.resource_version = str(rv)
-                    failures = 0
-                    if etype == "BOOKMARK":
-                        if bookmarks:
-                            yield WatchEvent(etype, obj)
-                        continue
-                    self._remember(state, etype, obj)
-                    yield WatchEvent(etype, obj)
-                    if deadline is not None and self._clock() >= deadline:
-                        return
-            except (httpx.TransportError, ValueError) as err:
-                # A dropped stream: reconnect from the last resourceVersion seen, with backoff.
-                failures += 1
-                if failures > self.config.retries:
-                    raise KubeConnectionError(f"watch {m.resource}: connection lost: {err}") from err
-                self._sleep(self.transport._backoff(failures - 1))
-            finally:
-                response.close()
-            if expired:
-                yield from self._relist(m, ns, label_selector, request_params.get("fieldSelector", ""), state)
+            return page.items, page.resource_version
 
-    @staticmethod
-    def _key(obj: Mapping[str, Any]) -> tuple[str, str]:
-        meta = obj.get("metadata") or {}
-        return str(meta.get("namespace") or ""), str(meta.get("name") or "")
-
-    def _remember(self, state: _WatchState, etype: str, obj: KubeObject) -> None:
-        if etype == "DELETED":
-            state.known.pop(self._key(obj), None)
-        else:
-            meta = obj.get("metadata") or {}
-            state.known[self._key(obj)] = {
-                "apiVersion": obj.get("apiVersion"),
-                "kind": obj.get("kind"),
-                "metadata": {
-                    k: meta[k] for k in ("name", "namespace", "uid", "resourceVersion") if k in meta
-                },
-            }
-
-    def _relist(
-        self, m: ResourceMapping, ns: str, label_selector: str, field_selector: str, state: _WatchState
-    ) -> Iterator[WatchEvent]:
-        page = self._list_all(m.api_version, m.kind, ns, label_selector, field_selector, not ns)
-        seen = set()
-        for obj in page.items:
-            key = self._key(obj)
-            seen.add(key)
-            old = state.known.get(key)
-            rv = (obj.get("metadata") or {}).get("resourceVersion")
-            if old is None:
-                etype = "ADDED"
-            elif (old.get("metadata") or {}).get("resourceVersion") != rv:
-                etype = "MODIFIED"
-            else:
-                continue
-            self._remember(state, etype, obj)
-            yield WatchEvent(etype, obj)
-        for key in [k for k in state.known if k not in seen]:
-            yield WatchEvent("DELETED", state.known.pop(key))
-        state.resource_version = page.resource_version
+        return watch_stream(
+            self.transport,
+            m.path(ns),
+            params,
+            RequestInfo("watch", m.resource, ns, name),
+            relist=relist,
+            resource_version=resource_version,
+            deadline=None if timeout is None else self._clock() + timeout,
+            bookmarks=bookmarks,
+            clock=self._clock,
+            sleep=self._sleep,
+        )
 
     # -- waiting ---------------------------------------------------------------------------
     def wait_ready(

@@ -19,9 +19,7 @@ from __future__ import annotations
 import json
 import os
 import random
-import ssl
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -40,6 +38,8 @@ from chartist.kube.errors import (
 )
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 #: Seconds to wait for a TCP + TLS connection (client-go's dialer uses 30).
@@ -106,6 +106,9 @@ def make_ssl_context(config: RestConfig, cert: tuple[bytes, bytes] | None) -> ss
 
     Raises KubeConfigError when the CA or the certificate/key pair cannot be loaded.
     """
+    import ssl  # here, with tempfile, so that importing chartist.kube stays cheap
+    import tempfile
+
     try:
         if config.ca_data and not config.insecure:
             ctx = ssl.create_default_context(cadata=config.ca_data.decode("ascii", errors="replace"))
@@ -288,7 +291,8 @@ class Transport:
             headers.extend(extra.items())
         return headers
 
-    def _backoff(self, attempt: int) -> float:
+    def backoff(self, attempt: int) -> float:
+        """Seconds to wait before retry number ``attempt`` (0-based): doubling, capped, jittered."""
         base: float = min(self.config.max_backoff, self.config.backoff * (2.0**attempt))
         return base * (0.5 + random.random() / 2)
 
@@ -336,7 +340,7 @@ class Transport:
             except httpx.TransportError as err:
                 opened = not isinstance(err, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
                 if attempt < self.config.retries and (retryable or not opened):
-                    self._sleep(self._backoff(attempt))
+                    self._sleep(self.backoff(attempt))
                     attempt += 1
                     continue
                 what = f'{method.title()} "{url}"'
@@ -356,7 +360,7 @@ class Transport:
             if attempt < self.config.retries and (
                 code == 429 or (code >= 500 and (retryable or after is not None))
             ):
-                self._sleep(after if after is not None else self._backoff(attempt))
+                self._sleep(after if after is not None else self.backoff(attempt))
                 attempt += 1
                 continue
             raise error_from_response(response, info)
