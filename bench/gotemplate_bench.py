@@ -237,7 +237,10 @@ VALUES: dict[str, Any] = {
     "ports": {"http": {"containerPort": 80.0}, "metrics": {"containerPort": 9090.0, "protocol": "TCP"}},
     "env": {"log_level": "info", "workers": "4", "region": "eu-west-1"},
     "livenessProbe": {"httpGet": {"path": "/", "port": "http"}},
-    "resources": {"limits": {"cpu": "100m", "memory": "128Mi"}, "requests": {"cpu": "100m", "memory": "128Mi"}},
+    "resources": {
+        "limits": {"cpu": "100m", "memory": "128Mi"},
+        "requests": {"cpu": "100m", "memory": "128Mi"},
+    },
     "persistence": {"enabled": True, "existingClaim": "", "mountPath": ""},
     "autoscaling": {"enabled": False},
     "nodeSelector": {"kubernetes.io/os": "linux"},
@@ -313,7 +316,9 @@ def _funcs(tmpl: list[Template]) -> dict[str, Any]:
         "toYaml": GoFunc(lambda v: _to_yaml(v), (INTERFACE,), result=STRING),
         "toString": GoFunc(_strval, (INTERFACE,), result=STRING),
         "trunc": GoFunc(lambda n, s: s[:n] if n >= 0 else s[n:], (INT, STRING), result=STRING),
-        "trimSuffix": GoFunc(lambda a, s: s[: -len(a)] if a and s.endswith(a) else s, (STRING, STRING), result=STRING),
+        "trimSuffix": GoFunc(
+            lambda a, s: s[: -len(a)] if a and s.endswith(a) else s, (STRING, STRING), result=STRING
+        ),
         "contains": GoFunc(lambda sub, s: sub in s, (STRING, STRING), result="bool"),
         "replace": GoFunc(lambda old, new, s: s.replace(old, new), (STRING, STRING, STRING), result=STRING),
         "upper": GoFunc(lambda s: s.upper(), (STRING,), result=STRING),

@@ -291,7 +291,9 @@ def _field(
     fail(st, loc, f"can't evaluate field {name} in type {'interface {}' if iface else type_name(recv)}")
 
 
-def field1(st: State, recv: Any, name: str, loc: Loc | None, iface: bool = False, cloc: Loc | None = None) -> Any:
+def field1(
+    st: State, recv: Any, name: str, loc: Loc | None, iface: bool = False, cloc: Loc | None = None
+) -> Any:
     """``recv.name``: a map key, a struct field or the result of a method without arguments.
 
     LOC is Go's node for errors, CLOC the node of ``error calling`` (LOC when None); IFACE says
@@ -325,7 +327,12 @@ def field2(
 
 
 def fieldn(
-    st: State, recv: Any, names: tuple[str, ...], loc: Loc | None, iface: bool = False, cloc: Loc | None = None
+    st: State,
+    recv: Any,
+    names: tuple[str, ...],
+    loc: Loc | None,
+    iface: bool = False,
+    cloc: Loc | None = None,
 ) -> Any:
     """``recv.a.b.c...`` for any number of names."""
     for name in names:
@@ -339,7 +346,12 @@ def fieldn(
 
 
 def resolve_method(
-    st: State, recv: Any, names: tuple[str, ...], loc: Loc | None, iface: bool = False, cloc: Loc | None = None
+    st: State,
+    recv: Any,
+    names: tuple[str, ...],
+    loc: Loc | None,
+    iface: bool = False,
+    cloc: Loc | None = None,
 ) -> Any:
     """``recv.a.b.M`` followed by arguments: the bound method M, or NOVALUE (invalid receiver).
 

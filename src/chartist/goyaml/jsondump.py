@@ -41,9 +41,10 @@ def _quoter(escape_html: bool) -> Any:
     special = _HTML if escape_html else _LS
 
     def quote(s: str) -> str:
-        if not s.isascii() and _SURROGATE.search(s):
-            s = _SURROGATE.sub("\ufffd", s)  # invalid UTF-8 is written as U+FFFD
         q: str = encode_basestring(s)
+        if not q.isascii() and _SURROGATE.search(q):
+            # Invalid UTF-8 (held as surrogate escapes) is written as the escape \ufffd, as Go does.
+            q = _SURROGATE.sub(lambda _: "\\ufffd", q)
         if special.search(q):
             q = special.sub(_html_sub, q)
         return q

@@ -104,8 +104,23 @@ def _go_json_type(v: Any) -> str:
 
 
 def _want_str(v: Any, field: str) -> str:
-    if v is None or isinstance(v, str):
-        return v or ""
+    """A string field of SimpleHead as sigs.k8s.io/yaml fills it: YAML numbers and booleans
+    are coerced to strings (floats as Go's 32-bit %g), lists and maps are JSON errors."""
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        # YAML integers reach us as floats (Helm's number model); print them as Go's ints.
+        if v.is_integer() and abs(v) < 2**63:
+            return str(int(v))
+        from chartist.gotemplate.strconv import format_float
+
+        return format_float(v, "g", -1, 32)
     raise ManifestError(
         "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
         f"{_go_json_type(v)} into Go struct field {field} of type string"
@@ -138,7 +153,7 @@ def parse_head(doc: str) -> SimpleHead:
             f"{_go_json_type(meta)} into Go struct field SimpleHead.metadata of type struct {{ Name string "
             '"json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }'
         )
-    name = _want_str(meta.get("name"), "SimpleHead.metadata.name")
+    name = _want_str(meta.get("name"), ".metadata.name")
     ann = meta.get("annotations")
     annotations: dict[str, str] | None = None
     if ann is not None:
@@ -149,12 +164,7 @@ def parse_head(doc: str) -> SimpleHead:
             )
         annotations = {}
         for k, v in ann.items():
-            if v is not None and not isinstance(v, str):
-                raise ManifestError(
-                    "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-                    f"{_go_json_type(v)} into Go struct field .metadata.annotations of type string"
-                )
-            annotations[k] = v or ""
+            annotations[k] = _want_str(v, ".metadata.annotations")
     return SimpleHead(version, kind, name, annotations)
 
 
