@@ -19,7 +19,7 @@ from _exec_support import FUNCS, root
 
 from chartist.gotemplate.errors import ExecError, ParseError
 from chartist.gotemplate.template import Template
-from chartist.gotemplate.values import FuncError, GoFunc
+from chartist.gotemplate.values import FuncError, GoFunc, Uint64
 
 
 @dataclass(frozen=True)
@@ -1203,7 +1203,7 @@ FUNCTIONS = [
         'template: t:1:10: executing "t" at <.l>: wrong type for value; expected map[string]interface {}; got []interface {}',
         False,
     ),
-    ExecCase("variadic map param nil", "{{keys .m nil}}", V, "[b a c]"),
+    ExecCase("variadic map param nil", "{{keys .m nil | len}}", V, "3"),
     ExecCase("float64 param", '{{printf "%v" 1.5}}', V, "1.5"),
     ExecCase("many args", '{{printf "%v%v%v%v%v%v%v%v" 1 2 3 4 5 6 7 8}}', V, "12345678"),
     ExecCase(
@@ -1558,6 +1558,14 @@ BUILTINS = [
         'template: t:1:9: executing "t" at <.missing>: wrong type for value; expected string; got interface {}',
         False,
     ),
+    ExecCase("js unicode categories", '{{js "😀\ufeff\xad\x85 \t"}}', V, "😀\\uFEFF\\u00AD\\u0085 \\u0009"),
+    ExecCase("urlquery astral and nul", '{{urlquery "😀 \x00"}}', V, "%F0%9F%98%80+%00"),
+    ExecCase("html keeps other runes", '{{html "\xa0<😀>"}}', V, "\xa0&lt;😀&gt;"),
+    ExecCase("js args", '{{js 1.5 nil "x" 2}}', V, "1.5\\u003Cno value\\u003Ex2"),
+    ExecCase("js missing", "{{js .missing}}", V, "\\u003Cno value\\u003E"),
+    ExecCase("urlquery no args", "[{{urlquery}}]", V, "[]"),
+    ExecCase("html no args", "[{{html}}]", V, "[]"),
+    ExecCase("js controls", '{{js "\x1f\x7f\x80"}}', V, "\\u001F\x7f\\u0080"),
 ]
 
 COMPARISONS = [
@@ -2057,6 +2065,118 @@ PIPELINES = [
     ExecCase("dollar piped", "{{$ | len}}", V, "21"),
     ExecCase("dot piped", "{{with .sl}}{{. | len}}{{end}}", V, "2"),
 ]
+
+# Go's two nils: a nil interface (a map value) and no value (what a pipeline yields for it).
+NILS = [
+    ExecCase(
+        "piped index nil to string",
+        '{{ (index .m "zz") | upper }}',
+        V,
+        'template: t:1:21: executing "t" at <upper>: invalid value; expected string',
+        False,
+    ),
+    ExecCase(
+        "piped null to string",
+        "{{ .nul | upper }}",
+        V,
+        'template: t:1:10: executing "t" at <upper>: invalid value; expected string',
+        False,
+    ),
+    ExecCase(
+        "len of index nil",
+        '{{ len (index .m "zz") }}',
+        V,
+        'template: t:1:3: executing "t" at <len (index .m "zz")>: error calling len: reflect: call of reflect.Value.Type on zero Value',
+        False,
+    ),
+    ExecCase(
+        "piped len of index nil",
+        '{{ index .m "zz" | len }}',
+        V,
+        'template: t:1:19: executing "t" at <len>: error calling len: reflect: call of reflect.Value.Type on zero Value',
+        False,
+    ),
+    ExecCase(
+        "piped len of null",
+        "{{ .nul | len }}",
+        V,
+        'template: t:1:10: executing "t" at <len>: error calling len: reflect: call of reflect.Value.Type on zero Value',
+        False,
+    ),
+    ExecCase("piped eq nil", "{{ .nul | eq nil }}", V, "true"),
+    ExecCase(
+        "piped nil to second string param",
+        "{{ .nul | hasKey .m }}",
+        V,
+        'template: t:1:17: executing "t" at <.m>: invalid value; expected string',
+        False,
+    ),
+    ExecCase("chain on paren null", "{{ (.nul).x }}", V, "<no value>"),
+    ExecCase("chain on and null", "{{ (and .nul).x }}", V, "<no value>"),
+    ExecCase(
+        "paren null to string",
+        "{{ upper (.nul) }}",
+        V,
+        'template: t:1:10: executing "t" at <.nul>: invalid value; expected string',
+        False,
+    ),
+    ExecCase(
+        "paren missing to string",
+        "{{ upper (.missing) }}",
+        V,
+        'template: t:1:10: executing "t" at <.missing>: invalid value; expected string',
+        False,
+    ),
+    ExecCase(
+        "paren missing to len",
+        "{{ len (.missing) }}",
+        V,
+        'template: t:1:3: executing "t" at <len (.missing)>: error calling len: reflect: call of reflect.Value.Type on zero Value',
+        False,
+    ),
+    ExecCase(
+        "paren null to index",
+        "{{ index (.nul) 1 }}",
+        V,
+        'template: t:1:3: executing "t" at <index (.nul) 1>: error calling index: index of untyped nil',
+        False,
+    ),
+    ExecCase(
+        "piped null to ternary bool",
+        '{{ .nul | ternary "a" "b" }}',
+        V,
+        'template: t:1:22: executing "t" at <"b">: invalid value; expected bool',
+        False,
+    ),
+    ExecCase(
+        "piped null to repeat int",
+        "{{ .nul | repeat 2 }}",
+        V,
+        'template: t:1:17: executing "t" at <2>: invalid value; expected string',
+        False,
+    ),
+    ExecCase(
+        "paren null to repeat int",
+        '{{ repeat (.nul) "x" }}',
+        V,
+        'template: t:1:11: executing "t" at <.nul>: invalid value; expected int',
+        False,
+    ),
+    ExecCase("null to not", "{{ not .nul }}{{ .nul | not }}", V, "truetrue"),
+    ExecCase("index nil piped to printf", '{{ index .m "zz" | printf "%v" }}', V, "<nil>"),
+    ExecCase("paren default nil to typeOf", "{{ typeOf (default nil .nul) }}", V, "<nil>"),
+    ExecCase("piped nil to and", "{{ .nul | and 1 }}", V, "<no value>"),
+    ExecCase("piped nil to or", "{{ .nul | or 0 }}", V, "<no value>"),
+    ExecCase("or nil then field", "{{ (or .nul .missing).x }}", V, "<no value>"),
+    ExecCase(
+        "method piped null",
+        "{{ .nul | .m.x }}",
+        V,
+        'template: t:1:12: executing "t" at <.m.x>: x is not a method but has arguments',
+        False,
+    ),
+]
+
 
 # ---------------------------------------------------------------------------------------------
 # missingkey: Go's default (invalid) and error options. Expected values from exec.go's evalField:
@@ -2597,6 +2717,40 @@ SLICE = [
 ]
 
 # ---------------------------------------------------------------------------------------------
+# uint64 values (Sprig's semver accessors): signed and unsigned integers compare by value (funcs.go).
+
+U = {"u": Uint64(3)}
+
+UNSIGNED = [
+    ExecCase("print", "{{.u}} {{printf `%T` .u}}", U, "3 uint64"),
+    ExecCase("eq int", "{{eq .u 3}} {{eq 3 .u}} {{eq .u -1}} {{eq .u .u}}", U, "true true false true"),
+    ExecCase(
+        "ordering with int",
+        "{{lt -1 .u}} {{lt .u 4}} {{gt .u 2}} {{le .u 3}} {{ge 2 .u}}",
+        U,
+        "true true true true false",
+    ),
+    ExecCase(
+        "eq float",
+        "{{eq .u 3.0}}",
+        U,
+        'template: t:1:2: executing "t" at <eq .u 3.0>: error calling eq: incompatible types for comparison: uint64 and float64',
+        False,
+    ),
+    ExecCase("range", "{{range .u}}{{.}}{{end}}", U, "012"),
+    ExecCase("if", "{{if .u}}T{{end}}", U, "T"),
+    ExecCase("index by uint", "{{index .l .u}}", {"u": Uint64(1), "l": ["a", "b"]}, "b"),
+    ExecCase(
+        "to int param",
+        '{{repeat .u "x"}}',
+        U,
+        'template: t:1:9: executing "t" at <.u>: wrong type for value; expected int; got uint64',
+        False,
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------------
 # Runners
 
 
@@ -2687,6 +2841,11 @@ def test_errors(case: ExecCase) -> None:
     _execute(case)
 
 
+@pytest.mark.parametrize("case", NILS, ids=_id)
+def test_nils(case: ExecCase) -> None:
+    _execute(case)
+
+
 @pytest.mark.parametrize("case", MISSINGKEY_DEFAULT, ids=_id)
 def test_missingkey_default(case: ExecCase) -> None:
     _execute(case, options=())
@@ -2717,6 +2876,11 @@ def test_exceptions_in_functions(case: ExecCase) -> None:
     _execute(case, funcs=ESCAPE_FUNCS)
 
 
+@pytest.mark.parametrize("case", UNSIGNED, ids=_id)
+def test_unsigned(case: ExecCase) -> None:
+    _execute(case)
+
+
 @pytest.mark.parametrize("case", SLICE, ids=_id)
 def test_go_slice(case: ExecCase) -> None:
     _execute(case)
@@ -2738,3 +2902,54 @@ def test_func_error_fields() -> None:
     e = info.value
     assert (e.name, e.line, e.col, e.location) == ("t", 2, 5, "t:2:5")
     assert isinstance(e.__cause__, FuncError)
+
+
+# ---------------------------------------------------------------------------------------------
+# The Helm-verified tables, checked against Helm itself when helm_python is installed: each row
+# becomes a chart file executed on .Values through include (b64enc keeps "<no value>").
+
+HELM_TABLES = TEXT + PRINT + FIELDS + VARIABLES + IF + WITH + RANGE + TEMPLATES + FUNCTIONS
+HELM_TABLES += PIPELINES + BUILTINS + COMPARISONS + ERRORS + NILS
+
+
+def _helm_message(msg: str) -> str:
+    """Go's one-line message from Helm's rewrite of it (Helm splits executions errors in lines)."""
+    import re
+
+    i = msg.find("error calling include:")
+    if i >= 0:
+        msg = msg[i + len("error calling include:") :].lstrip(" \n")
+    m = re.match(r'^(\S+:\d+:\d+)\n  executing "([^"]*)" at <(.*?)>:\n    (.*)$', msg, re.S)
+    if m:
+        msg = f'template: {m[1]}: executing "{m[2]}" at <{m[3]}>: {m[4]}'
+    msg = msg.replace("c/templates/_t.tpl", "t")
+    m = re.match(r"parse error at \((t:\d+)\): (.*)$", msg, re.S)
+    return f"template: {m[1]}: {m[2]}" if m else msg
+
+
+@pytest.mark.helm
+def test_rows_match_helm(tmp_path: Any) -> None:
+    import base64
+    import json
+
+    h = pytest.importorskip("helm_python")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "Chart.yaml").write_text("apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    (tmp_path / "templates" / "x.yaml").write_text('{{ include "c/templates/_t.tpl" .Values | b64enc }}')
+    checked = 0
+    for row in HELM_TABLES:
+        case = row.values[0] if hasattr(row, "values") else row
+        if "required" in case.template or "multiple definition" in case.want or hasattr(row, "values"):
+            continue  # Helm rewrites these messages; xfail rows differ on purpose
+        (tmp_path / "templates" / "_t.tpl").write_text(case.template, encoding="utf-8")
+        try:
+            out = h.Chart.load(str(tmp_path)).render(
+                json.loads(json.dumps(case.data)), name="rel", namespace="default"
+            )
+        except h.HelmRenderError as e:
+            got = (False, _helm_message(str(e)))
+        else:
+            got = (True, base64.b64decode(out["c/templates/x.yaml"]).decode("utf-8", "surrogateescape"))
+        assert got == (case.ok, case.want), case.name
+        checked += 1
+    assert checked > 500

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from chartist.gotemplate import exec as gexec
 from chartist.gotemplate.errors import ExecError, ParseError
 from chartist.gotemplate.template import Template
-from chartist.gotemplate.values import INT, STRING, GoFunc, Int64, StrSlice
+from chartist.gotemplate.values import INT, STRING, GoFunc, Int64, StrSlice, Uint64
 
 # repeat with a bounded count so that a fuzzed template cannot ask for gigabytes
 _FUNCS = {**FUNCS, "repeat": GoFunc(lambda n, s: s * max(0, min(n, 5)), (INT, STRING), result=STRING)}
@@ -157,6 +157,7 @@ _SCALARS = st.one_of(
     st.booleans(),
     st.integers(-3, 5),
     st.integers(-3, 5).map(Int64),
+    st.integers(0, 5).map(Uint64),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=5),
     st.lists(st.text(max_size=3), max_size=3).map(StrSlice),

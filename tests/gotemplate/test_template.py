@@ -358,3 +358,21 @@ def test_function_error_is_func_error() -> None:
         t.execute(None)
     assert info.value.detail == "error calling fail: boom"
     assert info.value.context == 'fail "boom"'
+
+
+def test_deeply_nested_executions() -> None:
+    """A function that runs templates (Helm's include) may nest executions a thousand deep."""
+    ref: list[Template] = []
+    funcs = {
+        "include": GoFunc(
+            lambda n, d: ref[0].execute_template(n, d), (STRING, "interface {}"), result=STRING, error=True
+        ),
+        "dec": GoFunc(lambda v: v - 1, ("int",), result="int"),
+    }
+    t = Template("t", funcs=funcs).parse(
+        '{{define "r"}}{{if .}}{{include "r" (dec .)}}{{else}}bottom{{end}}{{end}}'
+    )
+    ref.append(t)
+    limit = sys.getrecursionlimit()
+    assert t.execute_template("r", 1000) == "bottom"
+    assert sys.getrecursionlimit() == limit

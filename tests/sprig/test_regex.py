@@ -9,8 +9,18 @@ from __future__ import annotations
 import pytest
 from _sprig_rows import Err, R, check_row, helm_mismatches, ids
 
-from chartist.gotemplate.values import StrSlice
+from chartist.gotemplate.values import FuncError, StrSlice
 from chartist.sprig.regex import FUNCS
+
+HOSTILE = [
+    R("regexMatch", "(a+)+$", "a" * 5000 + "b", want=False),
+    R("regexMatch", "(a|aa)+$", "a" * 5000 + "b", want=False),
+    R("regexMatch", "(x+x+)+y", "x" * 5000, want=False),
+    R("regexFindAll", "(a*)*b", "a" * 5000, -1, want=StrSlice([]), go="[]string|[]string(nil)"),
+    R("regexFind", "(?i)(a|A)+B", "aA" * 2500 + "c", want=""),
+    R("regexReplaceAll", "(.*a){20}$", "a" * 5000 + "b", "-", want="a" * 5000 + "b"),
+    R("regexSplit", "(\\w+\\s?)+$", "word " * 1000 + "!", -1, want=StrSlice(["word " * 1000 + "!"])),
+]
 
 ROWS = [
     R("regexMatch", "^[a-z]+$", "abc", want=True),
@@ -668,6 +678,32 @@ ROWS = [
     ),
     R("mustRegexSplit", "\\z\\Z", "x", 1, want=Err("error parsing regexp: invalid escape sequence: `\\Z`")),
     R("mustRegexSplit", "\\s+", "a  b c", -1, want=StrSlice(["a", "b", "c"])),
+    # Unicode scripts: Go's tables (Unicode 15.0; U+2EBF0 came in 15.1), folded under (?i).
+    R("regexFind", "\\p{Greek}+", "abγδε", want="γδε"),
+    R("regexFind", "\\p{greek}+", "abγδε", want="γδε"),
+    R("regexFind", "\\p{Greek}+", "aµΩ", want="Ω"),
+    R("regexFind", "(?i)\\p{Greek}+", "aµΩ", want="µΩ"),
+    R("regexFind", "(?i)[^\\p{Greek}]+", "μµa", want="a"),
+    R("regexFind", "\\P{Greek}+", "γab", want="ab"),
+    R("regexFind", "[^\\p{Han}]+", "中文abc", want="abc"),
+    R("regexFind", "\\p{Han}", "\U0002ebf0", want=""),
+    R("regexFind", "\\p{Han}+", "中\U00031350", want="中\U00031350"),
+    R("regexFind", "\\p{Latin}+", "Zürich", want="Zürich"),
+    R("regexFind", "\\p{Common}+", "a1 -b", want="1 -"),
+    R("regexFind", "\\p{Kawi}", "\U00011f00", want="\U00011f00"),
+    # A byte of invalid UTF-8 (a surrogate escape here) matches as U+FFFD, one rune wide.
+    R("regexFind", "\\x{FFFD}", "a\udcff", want="\udcff"),
+    R("regexFind", "[^a]", "a\udcff", want="\udcff"),
+    R("regexFind", ".", "\udcff", want="\udcff"),
+    R("regexFind", "[\\x{D800}-\\x{DFFF}]", "\udcff", want=""),
+    R("regexFindAll", "", "\udcff\udcfe", -1, want=StrSlice(["", "", ""])),
+    R("regexReplaceAll", "\\pS", "a\udcffb", "-", want="a-b"),
+    R("regexSplit", "", "é\udcff", -1, want=StrSlice(["é", "\udcff"])),
+    # Large programs Go accepts (RE2 needs more than its default memory for them).
+    R("regexFind", "\\pL{1000}", "a" * 999, want=""),
+    R("regexFind", "|".join(["(?i)\\pL{1000}"] * 200), "1", want=""),
+    # Expressions that backtrack exponentially: Go (and RE2) answer in linear time.
+    *HOSTILE,
     R("regexQuoteMeta", "1.2+3*[x]{y}^$|()\\?", want="1\\.2\\+3\\*\\[x\\]\\{y\\}\\^\\$\\|\\(\\)\\\\\\?"),
     R("regexQuoteMeta", "héllo-wörld_#", want="héllo-wörld_#"),
     R("regexQuoteMeta", "", want=""),
@@ -677,6 +713,32 @@ ROWS = [
 @pytest.mark.parametrize("row", ROWS, ids=ids(ROWS))
 def test_row(row):
     check_row(FUNCS, row)
+
+
+LONG = 200_000
+HOSTILE_LONG = [
+    R("regexMatch", "(a+)+$", "a" * LONG + "b", want=False),
+    R("mustRegexMatch", "(a|aa)+$", "a" * LONG + "b", want=False),
+    R("regexFindAll", "(a*)*b", "a" * LONG, -1, want=StrSlice([])),
+    R("regexFind", "(x+x+)+y", "x" * LONG, want=""),
+    R("regexReplaceAll", "(.*a){20}$", "a" * LONG + "b", "-", want="a" * LONG + "b"),
+    R("regexSplit", "(\\w+\\s?)+$", "word " * LONG + "!", -1, want=StrSlice(["word " * LONG + "!"])),
+]
+
+
+@pytest.mark.parametrize("row", HOSTILE_LONG, ids=ids(HOSTILE_LONG))
+def test_hostile_pattern_on_long_text(row):
+    """Python's backtracking would run for centuries on these; RE2, like Go, is linear."""
+    check_row(FUNCS, row)
+
+
+def test_too_large_for_re2():
+    """A known difference: Go counts a class as one instruction, RE2 as its UTF-8 automaton, so
+    an expression Go accepts can pass RE2's memory budget; chartist then answers Go's ErrLarge."""
+    expr = "|".join(c + "\\pL{1000}" for c in "abcdef")
+    with pytest.raises(FuncError) as info:
+        FUNCS["mustRegexFind"].fn(expr, "x")
+    assert str(info.value) == f"error parsing regexp: expression too large: `{expr}`"
 
 
 @pytest.mark.helm

@@ -101,6 +101,18 @@ def _usage() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _setup_logging(debug: bool) -> None:
+    """Warnings of the library (coalescing, dependencies...) go to stderr, as Helm's log does."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root = logging.getLogger("chartist")
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    root.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_in = list(sys.argv[1:] if argv is None else argv)
@@ -121,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from chartist.cli.environment import Settings
 
     settings = Settings.from_env(os.environ, args)
+    _setup_logging(settings.debug)
     try:
         return int(module.run(args, settings))
     except KeyboardInterrupt:

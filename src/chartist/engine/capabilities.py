@@ -112,6 +112,19 @@ class BuildInfo(GoObject):
     GoVersion: str = GO_VERSION
     KubeClientVersion: str = KUBE_CLIENT_VERSION
 
+    def go_json(self) -> dict[str, str]:
+        """encoding/json's view: the struct's json tags, empty ``omitempty`` fields left out."""
+        out = {"version": self.Version}
+        for tag, value in (
+            ("git_commit", self.GitCommit),
+            ("git_tree_state", self.GitTreeState),
+            ("go_version", self.GoVersion),
+        ):
+            if value:
+                out[tag] = value
+        out["kube_client_version"] = self.KubeClientVersion
+        return out
+
 
 @dataclass(frozen=True, eq=False)
 class Capabilities(GoObject):

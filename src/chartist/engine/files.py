@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
-from chartist.gotemplate.values import BYTES, STRING, STRINGS, GoObject, StrSlice, method
+from chartist.gotemplate.values import BYTES, STRING, STRINGS, FuncError, GoObject, StrSlice, method
 
 __all__ = ["Files", "glob_to_regex"]
 
@@ -54,11 +54,18 @@ class Files(dict[str, bytes], GoObject):
         m = {posixpath.basename(k): base64.b64encode(v).decode("ascii") for k, v in self.items()}
         return dump(m).removesuffix("\n") if m else "{}"
 
-    @method(STRING, result=STRINGS)
+    @method(STRING, result=STRINGS, error=True)
     def Lines(self, path: str) -> StrSlice:  # noqa: N802
-        data = self.get(path, b"")
-        if not data:
+        """The lines of PATH (one trailing newline dropped); none for a missing file.
+
+        An empty file makes Helm index byte -1 and panic; Go's template engine reports that
+        panic as the call's error, and so do we.
+        """
+        data = self.get(path)
+        if data is None:
             return StrSlice()
+        if not data:
+            raise FuncError("runtime error: index out of range [-1]")
         s = data.decode("utf-8", errors="surrogateescape")
         if s.endswith("\n"):
             s = s[:-1]

@@ -8,6 +8,7 @@ to one render (:func:`install_funcs`), because they need the template set and th
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from chartist.engine.errors import warn_wrap
@@ -25,12 +26,17 @@ if TYPE_CHECKING:
     from chartist.engine.engine import Engine
     from chartist.gotemplate.template import Template
 
-__all__ = ["RECURSION_MAX", "helm_funcs", "install_funcs"]
+_log = logging.getLogger("chartist.engine")
+
+__all__ = ["NESTING_MAX", "RECURSION_MAX", "TPL_DEPTH_MAX", "helm_funcs", "install_funcs"]
 
 # Helm's limit on nested include of one name (recursionMaxNums).
 RECURSION_MAX = 1000
-# chartist's own bound on nested tpl calls: Helm has none and overflows Go's stack.
-TPL_DEPTH_MAX = 200
+# chartist's own bounds. Helm has none besides RECURSION_MAX: tpl calling itself, or includes of
+# many names calling each other, overflow Go's stack. Python's C stack ends far sooner (a crash
+# near 40,000 nested includes), and each tpl level copies the template set, so:
+NESTING_MAX = 5000  # include and tpl calls nested in one another, all names together
+TPL_DEPTH_MAX = 200  # tpl calls nested in one another
 
 
 @gofunc(INTERFACE, result=STRING)
@@ -174,7 +180,7 @@ def _no_dns(host: str) -> str:
 
 def helm_funcs() -> dict[str, GoFunc]:
     """Helm's additions that do not depend on a render (toYaml, fromJson, ...)."""
-    from chartist.engine import toml
+    from chartist.engine import durations, toml
 
     funcs: dict[str, GoFunc] = {
         "toYaml": to_yaml,
@@ -189,32 +195,28 @@ def helm_funcs() -> dict[str, GoFunc]:
         "lookup": _offline_lookup,
     }
     funcs.update(toml.FUNCS)
-    try:
-        from chartist.engine import durations
-    except ImportError:
-        pass
-    else:
-        funcs.update(durations.FUNCS)
+    funcs.update(durations.FUNCS)  # empty in v4.2.3; see chartist.engine.durations
     return funcs
 
 
 def install_funcs(t: Template, engine: Engine) -> None:
-    """Give T the full Helm function map for one render by ENGINE."""
+    """Give T the full Helm function map for one render by ENGINE (Helm's initFunMap)."""
     from chartist import sprig
 
     funcs: dict[str, Any] = sprig.funcs()
     funcs.pop("env", None)
     funcs.pop("expandenv", None)
     funcs.update(helm_funcs())
-    included: dict[str, int] = {}
-    funcs["include"] = _include_func(t, included)
-    funcs["tpl"] = _tpl_func(t, included, engine.strict, [0])
+    calls = _Calls()
+    funcs["include"] = _include_func(t, calls)
+    funcs["tpl"] = _tpl_func(t, calls, engine.strict)
     lint = engine.lint_mode
 
     @gofunc(STRING, INTERFACE, error=True)
     def required(warn: str, val: Any) -> Any:
-        if val is None or val == "" and isinstance(val, str):
+        if val is None or (isinstance(val, str) and val == ""):
             if lint:
+                _log.warning("missing required value: %s", warn)
                 return ""
             raise FuncError(warn_wrap(warn))
         return val
@@ -222,6 +224,7 @@ def install_funcs(t: Template, engine: Engine) -> None:
     @gofunc(STRING, result=STRING, error=True)
     def fail(msg: str) -> str:
         if lint:
+            _log.info("fail: %s", msg)
             return ""
         raise FuncError(warn_wrap(msg))
 
@@ -235,51 +238,83 @@ def install_funcs(t: Template, engine: Engine) -> None:
             return lookup(api_version, kind, namespace, name)
 
         funcs["lookup"] = cluster_lookup
-    if not engine.enable_dns:
+    if engine.enable_dns:
+        from chartist.sprig.network import DNS_FUNCS
+
+        funcs.update(DNS_FUNCS)
+    else:
         funcs["getHostByName"] = _no_dns
     funcs.update(engine.custom_funcs)
     t.funcs(funcs)
 
 
-def _include_func(t: Template, included: dict[str, int]) -> GoFunc:
+class _Calls:
+    """Per-render bookkeeping of nested include/tpl calls (Helm's includedNames, and ours)."""
+
+    __slots__ = ("depth", "included", "tpl_depth")
+
+    def __init__(self) -> None:
+        self.included: dict[str, int] = {}
+        self.depth = 0
+        self.tpl_depth = 0
+
+
+def _too_deep(what: str, limit: int) -> FuncError:
+    """chartist's own limits: reported like ``fail``, once, at the outermost template."""
+    return FuncError(
+        warn_wrap(f"{what}: more than {limit} nested calls (a template that calls itself without end?)")
+    )
+
+
+def _include_func(t: Template, calls: _Calls) -> GoFunc:
     @gofunc(STRING, INTERFACE, result=STRING, error=True)
     def include(name: str, data: Any) -> str:
+        included = calls.included
         n = included.get(name, 0)
         if n > RECURSION_MAX:
             raise FuncError(
                 f"rendering template has a nested reference name: {name}: unable to execute template"
             )
+        if calls.depth >= NESTING_MAX:
+            raise _too_deep("include", NESTING_MAX)
         included[name] = n + 1
+        calls.depth += 1
         try:
             return t.execute_template(name, data)
         finally:
             included[name] -= 1
+            calls.depth -= 1
 
     return include
 
 
-def _tpl_func(parent: Template, included: dict[str, int], strict: bool, depth: list[int]) -> GoFunc:
+def _tpl_func(parent: Template, calls: _Calls, strict: bool) -> GoFunc:
     from chartist.gotemplate.errors import TemplateError
     from chartist.gotemplate.fmt import quote
 
     @gofunc(STRING, INTERFACE, result=STRING, error=True)
     def tpl(text: str, vals: Any) -> str:
-        if depth[0] >= TPL_DEPTH_MAX:
-            raise FuncError(f"tpl: nesting deeper than {TPL_DEPTH_MAX} levels (a template calling itself?)")
+        if calls.tpl_depth >= TPL_DEPTH_MAX:
+            raise _too_deep("tpl", TPL_DEPTH_MAX)
+        if calls.depth >= NESTING_MAX:
+            raise _too_deep("tpl", NESTING_MAX)
         t = parent.clone()
+        # Go's Clone drops missingkey (golang/go#43022); Helm sets it again from its mode.
         t.option("missingkey=error" if strict else "missingkey=zero")
-        t.funcs({"include": _include_func(t, included), "tpl": _tpl_func(t, included, strict, depth)})
+        t.funcs({"include": _include_func(t, calls), "tpl": _tpl_func(t, calls, strict)})
         try:
             t = t.new(parent.name).parse(text)
         except TemplateError as err:
             raise FuncError(f"cannot parse template {quote(text)}: {err}") from err
-        depth[0] += 1
+        calls.tpl_depth += 1
+        calls.depth += 1
         try:
             out = t.execute(vals)
         except TemplateError as err:
             raise FuncError(f"error during tpl function execution for {quote(text)}: {err}") from err
         finally:
-            depth[0] -= 1
+            calls.tpl_depth -= 1
+            calls.depth -= 1
         return out.replace("<no value>", "")
 
     return tpl

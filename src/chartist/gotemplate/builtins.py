@@ -24,6 +24,7 @@ from chartist.gotemplate.values import (
     GoObject,
     Int64,
     StrSlice,
+    Uint64,
     type_name,
 )
 
@@ -58,7 +59,7 @@ def _iface(v: Any) -> Any:
 
 # Comparisons ----------------------------------------------------------------------------------
 
-_BOOL, _INT, _FLOAT, _COMPLEX, _STRING = 1, 2, 3, 4, 5
+_BOOL, _INT, _FLOAT, _COMPLEX, _STRING, _UINT = 1, 2, 3, 4, 5, 6
 
 
 def _basic(v: Any) -> int:
@@ -67,6 +68,8 @@ def _basic(v: Any) -> int:
         return _STRING
     if c is int or c is Int64:
         return _INT
+    if c is Uint64:
+        return _UINT
     if c is float:
         return _FLOAT
     if c is bool:
@@ -77,6 +80,8 @@ def _basic(v: Any) -> int:
         return _STRING
     if isinstance(v, bool):
         return _BOOL
+    if isinstance(v, Uint64):
+        return _UINT
     if isinstance(v, int):
         return _INT
     if isinstance(v, float):
@@ -99,8 +104,13 @@ def _comparable(v: Any) -> bool:
     return k not in ("map", "slice", "func")
 
 
+_SAME_KIND_FAST = frozenset((str, int, float, bool))
+
+
 def eq(arg1: Any, *args: Any) -> bool:
     """``arg1 == a || arg1 == b ...`` on basic kinds; nil equals only nil."""
+    if len(args) == 1 and arg1.__class__ is args[0].__class__ and arg1.__class__ in _SAME_KIND_FAST:
+        return bool(arg1 == args[0])
     a1 = _iface(arg1)
     if not args:
         raise FuncError("missing argument for comparison")
@@ -109,9 +119,12 @@ def eq(arg1: Any, *args: Any) -> bool:
         a = _iface(arg)
         k2 = _basic(a)
         if k1 != k2:
-            if a1 is not None and a is not None:
+            if k1 + k2 == _INT + _UINT and k1 * k2 == _INT * _UINT:  # signed and unsigned compare
+                truth = a1 == a
+            elif a1 is not None and a is not None:
                 raise FuncError(f"incompatible types for comparison: {type_name(a1)} and {type_name(a)}")
-            truth = False
+            else:
+                truth = False
         elif k1:
             truth = a1 == a
         else:
@@ -144,6 +157,8 @@ def lt(arg1: Any, arg2: Any) -> bool:
     if not k2:
         raise FuncError("invalid type for comparison")
     if k1 != k2:
+        if {k1, k2} == {_INT, _UINT}:  # signed and unsigned compare by value
+            return bool(a1 < a2)
         raise FuncError(f"incompatible types for comparison: {type_name(a1)} and {type_name(a2)}")
     if k1 == _BOOL or k1 == _COMPLEX:
         raise FuncError("invalid type for comparison")
@@ -382,7 +397,7 @@ def _prepare_arg(v: Any, t: str) -> Any:
     if vt == t:
         return v
     if vt in _INT_TYPES and t in _INT_TYPES:
-        return Int64(v) if t == "int64" else int(v)
+        return Int64(v) if t == "int64" else Uint64(v) if t == "uint64" else int(v)
     raise FuncError(f"value has type {vt}; should be {t}")
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from chartist.gotemplate.exec import IFACE, NOVALUE, RAW, Func, Loc, State, call_error, fail, invoke
 from chartist.gotemplate.fmt import quote
 from chartist.gotemplate.nodes import BoolNode, NilNode, Node, NumberNode, StringNode
-from chartist.gotemplate.values import BYTES, MAP, SLICE, STRINGS, GoFunc, Int64, StrSlice, type_name
+from chartist.gotemplate.values import BYTES, MAP, SLICE, STRINGS, GoFunc, Int64, StrSlice, Uint64, type_name
 
 __all__ = ["Arg", "Site", "ideal_constant", "is_literal"]
 
@@ -91,7 +91,7 @@ def _typed_constant(node: Node, t: str) -> tuple[bool, Any]:
         return False, f"expected integer; found {node}"
     if t in _UINTS:
         if isinstance(node, NumberNode) and node.is_uint:
-            return True, node.uint_value
+            return True, (Uint64(node.uint_value) if t == "uint64" else node.uint_value)
         return False, f"expected unsigned integer; found {node}"
     if t in _FLOATS:
         if isinstance(node, NumberNode) and node.is_float:
@@ -123,18 +123,23 @@ class Arg:
 
     ``loc`` is where Go's state points after evaluating it (None: known only at run time).
     ``ideal`` is the value generated code passes for a literal (its untyped-constant value).
+    ``dug``: the value comes out of a pipeline, where Go digs nil out of its interface, so None
+    stands for no value (generated code leaves that conversion to the rare paths that need it).
     """
 
-    __slots__ = ("ideal", "loc", "node", "text")
+    __slots__ = ("dug", "ideal", "loc", "node", "text")
 
-    def __init__(self, node: Node | None, loc: Loc | None, text: str, ideal: Any = None) -> None:
+    def __init__(
+        self, node: Node | None, loc: Loc | None, text: str, ideal: Any = None, dug: bool = False
+    ) -> None:
         self.node = node
         self.loc = loc
         self.text = text
         self.ideal = ideal
+        self.dug = dug
 
 
-_SET, _ERR, _IFACE, _CHECK = 0, 1, 2, 3
+_SET, _ERR, _IFACE, _CHECK, _DIG = 0, 1, 2, 3, 4
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -217,7 +222,11 @@ class Site:
                 has_iface = True
             elif t == RAW:
                 has_raw = True
+                if a.dug:
+                    ops.append((i, _DIG, None, None))
             else:
+                if a.dug:
+                    ops.append((i, _DIG, None, None))
                 ops.append((i, _CHECK, t, a.loc))
         nloc = self.nloc
         if is_call:
@@ -237,11 +246,14 @@ def _make_plan(
 
     checks: list[tuple[int, type]] = []
     ifaces: list[int] = []
+    digs: list[int] = []
     for i, op, x, _ in ops:
         if op == _IFACE:
             ifaces.append(i)
         elif op == _CHECK and x in _FAST_CLASS:
             checks.append((i, _FAST_CLASS[x]))
+        elif op == _DIG:
+            digs.append(i)
         else:
             return general
     if all_iface:  # every argument is interface {}: only no-value needs converting
@@ -256,7 +268,7 @@ def _make_plan(
                 call_error(st, e, name, nloc)
 
         return iface_plan
-    if len(checks) == 1 and not ifaces:
+    if len(checks) == 1 and not ifaces and not digs:
         ((ci, ccls),) = checks
 
         def check1_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
@@ -268,7 +280,7 @@ def _make_plan(
                 call_error(st, e, name, nloc)
 
         return check1_plan
-    tchecks, tifaces = tuple(checks), tuple(ifaces)
+    tchecks, tifaces, tdigs = tuple(checks), tuple(ifaces), tuple(digs)
 
     def checked_plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
         for i, cls in tchecks:
@@ -276,6 +288,9 @@ def _make_plan(
                 return general(st, fn, vals)
         for i in tifaces:
             if vals[i] is NOVALUE:
+                return general(st, fn, vals)
+        for i in tdigs:
+            if vals[i] is None:
                 return general(st, fn, vals)
         try:
             return fn(*vals)
@@ -289,6 +304,7 @@ _FAST_CLASS: dict[str, type] = {
     "string": str,
     "int": int,
     "int64": Int64,
+    "uint64": Uint64,
     "float64": float,
     "bool": bool,
     MAP: dict,
@@ -306,6 +322,9 @@ def _convert(st: State, ops: list[tuple[int, int, Any, Loc | None]], vals: tuple
                 argv[i] = None
         elif op == _CHECK:
             argv[i] = check_value(st, argv[i], x, loc)
+        elif op == _DIG:
+            if argv[i] is None:
+                argv[i] = NOVALUE
         elif op == _SET:
             argv[i] = x
         else:

@@ -1,6 +1,6 @@
 """Compile a parse tree into a Python function, once; run it many times.
 
-The only module that maps nodes to code. A tree becomes Python source for one function
+With :mod:`.compile_expr` (pipelines and calls), the only code that maps nodes to code. A tree becomes Python source for one function
 ``_tpl(st, dot, w)`` (``st`` the :class:`~.exec.State`, ``dot`` the data, ``w`` appends output),
 compiled with :func:`compile`: text is ``w("...")``, ``{{if}}``/``{{with}}``/``{{range}}`` are
 Python ``if``/``for`` (``{{break}}``/``{{continue}}`` are Python's), template variables are Python
@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from chartist.gotemplate import exec as X
-from chartist.gotemplate.compile_expr import Dot, ExprCompiler, Fn, TooDeep
+from chartist.gotemplate.compile_expr import Dot, ExprCompiler, Fn, TooDeep, is_var
 from chartist.gotemplate.nodes import (
     ActionNode,
     BreakNode,
@@ -102,12 +102,12 @@ class _Compiler(ExprCompiler):
     def run(self, source: bool = False) -> tuple[Code, str]:
         main = Fn("_tpl", "st, dot, w")
         self.fns.append(main)
-        init_at = len(main.lines)
         self.declare("$")
-        main.emit(f"{self.scope[0].ref} = dot")
         self.block(main, self.tree.root, Dot("dot", "False"))
+        if self.dollar:
+            main.lines.insert(0, f"    {self.scope[0].ref} = dot")
         if self.split:
-            main.lines.insert(init_at, f"    V = [NOVALUE] * {max(self.nvars, 1)}")
+            main.lines.insert(0, f"    V = [NOVALUE] * {max(self.nvars, 1)}")
         src = "\n".join(f.source() for f in reversed(self.fns))
         code = compile(src, f"<template {self.pn}:{self.tree.name}>", "exec")
         exec(code, self.ns)
@@ -191,7 +191,7 @@ class _Compiler(ExprCompiler):
     def if_with(self, fn: Fn, n: IfNode | WithNode, dot: Dot, is_with: bool) -> None:
         mark = len(self.scope)
         c, _ = self.pipe(fn, n.pipe, dot, n, dig=False)
-        if is_with and _is_var(c):  # dot is a copy: later assignments to the variable do not move it
+        if is_with and is_var(c):  # dot is a copy: later assignments to the variable do not move it
             t = fn.tmp()
             fn.emit(f"{t} = {c}")
             c = t
@@ -210,7 +210,9 @@ class _Compiler(ExprCompiler):
         mark = len(self.scope)
         decl = n.pipe.decl
         # Go pushes the declared variables with the collection itself, then overwrites them.
-        r, cur = self.pipe(fn, n.pipe, dot, n, range_decl=True, dig=False)
+        # the variables hold the collection until the first iteration: only {{else}} sees that
+        init = n.else_list is not None or n.pipe.is_assign
+        r, cur = self.pipe(fn, n.pipe, dot, n, range_decl=True, dig=False, init_decl=init)
         vars_ = [self.lookup(v.ident[0]) for v in decl]
         it, fl = fn.tmp(), fn.tmp()
         fn.emit(f"{it}, {fl} = RNG(st, {r}, {len(decl) > 1}, {self.lx(cur)})")

@@ -32,7 +32,7 @@ from chartist.gotemplate.nodes import (
     VariableNode,
 )
 
-__all__ = ["DYN", "Dot", "ExprCompiler", "Fn", "TooDeep", "Var"]
+__all__ = ["DYN", "RUNTIME", "Dot", "ExprCompiler", "Fn", "TooDeep", "Var", "is_var"]
 
 # In split mode, blocks deeper than this in one function move to a function of their own.
 SPLIT_INDENT = 40
@@ -43,12 +43,15 @@ MAX_LOCAL_LOOPS = 16
 
 DYN = object()
 """Go's state node known only at run time (after and/or): ``st.last``."""
+DUG = object()
+"""Marks an argument that is a pipeline's value (see calls.Arg.dug)."""
 
 RUNTIME: dict[str, Any] = {
     "NOVALUE": X.NOVALUE,
     "UNSET": X.UNSET,
     "F1": X.field1,
     "F2": X.field2,
+    "F3": X.field3,
     "FN": X.fieldn,
     "RM": X.resolve_method,
     "PV": X.print_value,
@@ -128,6 +131,7 @@ class ExprCompiler:
         self.nvars = 0
         self.split = split
         self.cond: list[tuple[Fn, int, int, list[Var]]] = []  # regions that may be skipped
+        self.dollar = False  # whether $ is used
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -212,6 +216,8 @@ class ExprCompiler:
     def lookup(self, name: str) -> Var | None:
         for var in reversed(self.scope):
             if var.name == name:
+                if var is self.scope[0]:
+                    self.dollar = True
                 return var
         return None
 
@@ -231,7 +237,14 @@ class ExprCompiler:
     # -- pipelines and commands ------------------------------------------------------------------
 
     def pipe(
-        self, fn: Fn, p: PipeNode, dot: Dot, cur: Any, range_decl: bool = False, dig: bool = True
+        self,
+        fn: Fn,
+        p: PipeNode,
+        dot: Dot,
+        cur: Any,
+        range_decl: bool = False,
+        dig: bool = True,
+        init_decl: bool = True,
     ) -> tuple[str, Any]:
         """Go's evalPipeline: commands chained by their final argument, then declarations.
 
@@ -247,8 +260,9 @@ class ExprCompiler:
             if maybe_nil or not _simple(e):
                 t = fn.tmp()
                 fn.emit(f"{t} = {e}")
-                if maybe_nil and (dig or p.decl or cmd is not last):
-                    # Go digs the value out of its interface: nil becomes no value
+                if maybe_nil and (dig or p.decl) and cmd is last:
+                    # Go digs the value out of its interface: nil becomes no value (for the
+                    # next command the call site does it, see calls.Arg.dug)
                     fn.emit(f"if {t} is None: {t} = NOVALUE")
                 e = t
             val = e
@@ -263,7 +277,8 @@ class ExprCompiler:
                 self.assign(fn, var, val, cur)
             else:
                 var = self.declare(name, flagged=range_decl and v is p.decl[-1])
-                fn.emit(f"{var.ref} = {val}")
+                if init_decl:
+                    fn.emit(f"{var.ref} = {val}")
         return val, cur
 
     def command(
@@ -284,7 +299,10 @@ class ExprCompiler:
             if isinstance(first.node, NilNode):
                 self.fail(fn, first, f"indirection through explicit nil in {first}")
                 return "None", first, False
-            recv, cur = self.arg(fn, first.node, dot, first)[:2]
+            if isinstance(first.node, PipeNode):  # the receiver is the dug value
+                recv, cur = self.pipe(fn, first.node, dot, first)
+            else:
+                recv, cur = self.arg(fn, first.node, dot, first)[:2]
             if not has_args:
                 return self.field_expr(recv, "False", first.field, cur, first), cur, True
             return self.method_call(fn, dot, recv, "False", first.field, rest, final, cur, first)
@@ -295,8 +313,8 @@ class ExprCompiler:
             assert isinstance(first, PipeNode)
             if has_args:
                 self.fail(fn, cur, f"can't give argument to non-function {first}")
-            e, cur = self.pipe(fn, first, dot, cur)
-            return e, cur, False
+            e, cur = self.pipe(fn, first, dot, cur, dig=False)
+            return e, cur, True
         if t is VariableNode:
             assert isinstance(first, VariableNode)
             var = self.lookup(first.ident[0])
@@ -344,6 +362,8 @@ class ExprCompiler:
             return f"F1(st, {recv}, {names[0]!r}{tail})"
         if len(names) == 2:
             return f"F2(st, {recv}, {names[0]!r}, {names[1]!r}{tail})"
+        if len(names) == 3:
+            return f"F3(st, {recv}, {names[0]!r}, {names[1]!r}, {names[2]!r}{tail})"
         return f"FN(st, {recv}, {names!r}{tail})"
 
     def loc_args(self, flag: str, cur: Any, nnode: Node) -> str:
@@ -387,24 +407,27 @@ class ExprCompiler:
         """Evaluate call arguments in order: their expressions, Arg specs, Go's node after them."""
         vals: list[str] = []
         specs: list[Arg] = []
-        for a in rest:
+        for k, a in enumerate(rest):
             if self.deeper(fn):
                 e, cur, lit, ideal = self.arg_function(fn, a, dot, cur)
             else:
                 e, cur, lit, ideal = self.arg(fn, a, dot, cur)
-            if not _simple(e) or _is_var(e):
+            if not _simple(e) or (is_var(e) and any(_assigns(b) for b in rest[k + 1 :])):
                 t = fn.tmp()
                 fn.emit(f"{t} = {e}")
                 e = t
             vals.append(e)
-            specs.append(Arg(a if lit else None, self.lo(cur), str(a), ideal))
+            specs.append(Arg(a if lit else None, self.lo(cur), str(a), ideal, dug=ideal is DUG))
         if final is not None:
             vals.append(final)
-            specs.append(Arg(None, self.lo(cur), ""))
+            specs.append(Arg(None, self.lo(cur), "", dug=True))
         return vals, tuple(specs), cur
 
     def arg(self, fn: Fn, a: Node, dot: Dot, cur: Any) -> tuple[str, Any, bool, Any]:
-        """Go's evalArg before type checks: (expression, node after it, is literal, literal value)."""
+        """Go's evalArg before type checks: (expression, node after it, is literal, literal value).
+
+        The value of a parenthesized pipeline is left undug: its Arg says so (calls.Arg.dug).
+        """
         t = type(a)
         if is_literal(a):
             if t is NumberNode:
@@ -434,8 +457,8 @@ class ExprCompiler:
             return self.field_expr(ref, var.flag, a.ident[1:], a, a), a, False, None
         if t is PipeNode:
             assert isinstance(a, PipeNode)
-            e, cur = self.pipe(fn, a, dot, a)
-            return e, cur, False, None
+            e, cur = self.pipe(fn, a, dot, a, dig=False)
+            return e, cur, False, DUG
         if t is IdentifierNode:
             assert isinstance(a, IdentifierNode)
             loc = self.loc(a)
@@ -506,14 +529,14 @@ class ExprCompiler:
             if i:
                 fn.ind -= 1
             vals.append(v)
-            specs.append(Arg(a if lit else None, self.lo(cur), str(a), ideal))
+            specs.append(Arg(a if lit else None, self.lo(cur), str(a), ideal, dug=ideal is DUG))
         if len(rest) > 1:
             self.end_cond()
         fn.emit(f"if not {sc}:")
         fn.ind += 1
         if final is not None:
             vals.append(final)
-            specs.append(Arg(None, self.lo(cur), ""))
+            specs.append(Arg(None, self.lo(cur), "", dug=True))
         site = Site(ident.ident, tuple(specs), final is not None, iloc, self.loc(cmd), iloc)
         fn.emit(f"{res} = {self.const(site)}.call(st{''.join(', ' + v for v in vals)})")
         fn.ind -= 1
@@ -538,7 +561,18 @@ def _simple(e: str) -> bool:
     )
 
 
-def _is_var(e: str) -> bool:
+def _assigns(n: Node) -> bool:
+    """Whether evaluating N may declare or assign a variable (a pipeline with declarations)."""
+    if isinstance(n, PipeNode):
+        return bool(n.decl) or any(_assigns(c) for c in n.cmds)
+    if isinstance(n, CommandNode):
+        return any(_assigns(a) for a in n.args)
+    if isinstance(n, ChainNode):
+        return _assigns(n.node)
+    return False
+
+
+def is_var(e: str) -> bool:
     """A template variable's Python name (its value may change before use)."""
     return e.startswith("V[") or (e[:1] == "v" and e[1:].isdigit())
 

@@ -24,8 +24,17 @@ from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from chartist.gotemplate.errors import ExecError, TemplateError
-from chartist.gotemplate.fmt import format_value, quote, sprintf
-from chartist.gotemplate.values import INTERFACE, FuncError, GoFunc, GoObject, Int64, StrSlice, type_name
+from chartist.gotemplate.fmt import format_value, quote
+from chartist.gotemplate.values import (
+    INTERFACE,
+    FuncError,
+    GoFunc,
+    GoObject,
+    Int64,
+    StrSlice,
+    Uint64,
+    type_name,
+)
 
 __all__ = [
     "MAX_EXEC_DEPTH",
@@ -42,6 +51,7 @@ __all__ = [
     "fail",
     "field1",
     "field2",
+    "field3",
     "fieldn",
     "func_type",
     "invoke",
@@ -326,6 +336,28 @@ def field2(
     return _field(st, v, iface, n2, loc, cloc or loc)[0]
 
 
+def field3(
+    st: State,
+    recv: Any,
+    n1: str,
+    n2: str,
+    n3: str,
+    loc: Loc | None,
+    iface: bool = False,
+    cloc: Loc | None = None,
+) -> Any:
+    """``recv.n1.n2.n3`` (``.Values.image.tag``), unrolled for maps."""
+    if recv.__class__ is dict:
+        v = recv.get(n1, _MISS)
+        if v.__class__ is dict:
+            v = v.get(n2, _MISS)
+            if v.__class__ is dict:
+                r = v.get(n3, _MISS)
+                if r is not _MISS:
+                    return r
+    return fieldn(st, recv, (n1, n2, n3), loc, iface, cloc)
+
+
 def fieldn(
     st: State,
     recv: Any,
@@ -394,7 +426,7 @@ def print_value(st: State, v: Any, loc: Loc) -> str:
     if v is NOVALUE or v is None:
         return "<no value>"
     c = v.__class__
-    if c is int or c is Int64:
+    if c is int or c is Int64 or c is Uint64:
         return int.__repr__(v)
     if c is bool:
         return "true" if v else "false"
@@ -420,14 +452,14 @@ def range_items(st: State, v: Any, two: bool, loc: Loc | None) -> tuple[Any, boo
         if not v:
             return None, True
         return [(k, v[k]) for k in _sorted_keys(v)], True
-    if c is int or c is Int64:
+    if c is int or c is Int64 or c is Uint64:
         if two:
             fail(st, loc, f"can't use {int.__repr__(v)} to iterate over more than one variable")
         if v <= 0:
             return None, False
         if c is int:
             return zip(range(v), range(v), strict=True), False
-        return [(Int64(i), Int64(i)) for i in range(v)], False
+        return [(c(i), c(i)) for i in range(v)], False
     if v is NOVALUE or v is None:
         return None, False
     if isinstance(v, StrSlice | bytes | bytearray):
@@ -484,8 +516,3 @@ def restore_recursion_limit() -> None:
         _limit_users -= 1
         if _limit_users == 0:
             sys.setrecursionlimit(_limit_saved)
-
-
-def sprint_s(v: Any) -> str:
-    """``%s`` of a value, for messages."""
-    return sprintf("%s", v)

@@ -10,6 +10,7 @@ and ``tpl`` run templates from inside template functions) and run in parallel.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -25,12 +26,18 @@ from chartist.gotemplate.exec import (
     Func,
     State,
     prepare,
+    raise_recursion_limit,
     restore_recursion_limit,
 )
 from chartist.gotemplate.fmt import quote
 from chartist.gotemplate.nodes import Tree
 
 __all__ = ["Template"]
+
+# Executions nested deeper than this (a template function such as Helm's include running a
+# template, which runs include...) raise Python's recursion limit until they return.
+_NESTED_EXECUTIONS = 48
+_nesting = threading.local()
 
 _MISSINGKEY = {
     "invalid": MISSING_INVALID,
@@ -208,6 +215,10 @@ class Template:
         if code is None:
             raise ExecError(self.name, f"{quote(self.name)} is an incomplete or empty template")
         out: list[str] = []
+        nested = getattr(_nesting, "n", 0) + 1
+        _nesting.n = nested
+        if nested == _NESTED_EXECUTIONS:
+            raise_recursion_limit()
         try:
             code(st, NOVALUE if data is None else data, out.append)
         except ExecError as e:
@@ -215,7 +226,10 @@ class Template:
         except RecursionError as e:
             raise ExecError(st.name, "stack overflow (maximum recursion depth exceeded)") from e
         finally:
+            _nesting.n = nested - 1
             if st.raised:
+                restore_recursion_limit()
+            if nested == _NESTED_EXECUTIONS:
                 restore_recursion_limit()
         return "".join(out)
 

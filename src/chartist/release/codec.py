@@ -136,7 +136,20 @@ def release_to_json(rel: Release) -> str:
 def encode_release(rel: Release) -> str:
     """Helm's ``encodeRelease``: base64(gzip(JSON)), the text stored in a Secret, ConfigMap or row."""
     raw = release_to_json(rel).encode("utf-8")
-    return base64.b64encode(gzip.compress(raw, compresslevel=9, mtime=0)).decode("ascii")
+    return base64.b64encode(_gzip(raw)).decode("ascii")
+
+
+# Go's gzip header: no name, no mtime, XFL 2 (best compression), OS 255 ("unknown").
+_GZIP_HEADER: Final = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+
+
+def _gzip(data: bytes) -> bytes:
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = deflate.compress(data) + deflate.flush()
+    trailer = (zlib.crc32(data) & 0xFFFFFFFF).to_bytes(4, "little") + (len(data) & 0xFFFFFFFF).to_bytes(
+        4, "little"
+    )
+    return _GZIP_HEADER + body + trailer
 
 
 def _info_from(d: dict[str, Any]) -> Info:

@@ -1,11 +1,11 @@
 """Character classes of Go's regexp/syntax as sorted (lo, hi) code point ranges.
 
 The Perl (``\\d \\s \\w``) and POSIX (``[:alpha:]``) classes are ASCII-only, as in Go; Unicode
-general categories (``\\pL``, ``\\p{Lu}``, ``\\p{Letter}``) come from Python's unicodedata, and
-case folding follows Go's ``unicode.SimpleFold`` orbits (``k K \u212a``), which differ from the
-folding Python's ``re.IGNORECASE`` applies. Go's Unicode script classes (``\\p{Greek}``) have no
-source in Python's standard library: :func:`unicode_table` raises :class:`UnsupportedRegexp`.
-Tables are computed on first use and cached.
+general categories (``\\pL``, ``\\p{Lu}``, ``\\p{Letter}``) come from Python's unicodedata with
+the code points Unicode 15.0 added (Go's version), and case folding follows Go's
+``unicode.SimpleFold`` orbits (``k K \u212a``). Python's standard library has no script tables:
+scripts (``\\p{Greek}``) are read from RE2's, cut to the code points Go 15.0 has assigned (RE2's
+Unicode is newer). Tables are computed on first use and cached.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ __all__ = [
     "PERL",
     "POSIX",
     "Ranges",
-    "UnsupportedRegexp",
     "clean",
     "fold",
     "fold_orbit",
@@ -32,10 +31,6 @@ __all__ = [
 MAX_RUNE = 0x10FFFF
 
 Ranges = list[tuple[int, int]]
-
-
-class UnsupportedRegexp(Exception):
-    """Valid Go syntax that chartist cannot translate (Unicode script classes)."""
 
 
 def clean(r: Ranges) -> Ranges:
@@ -200,5 +195,21 @@ def unicode_table(name: str) -> tuple[Ranges, int] | None:
     if len(name) == 2 and name[0].isupper() and name[1].islower() and name in table:
         return table[name], 1
     if name in _SCRIPTS:
-        raise UnsupportedRegexp(f"Unicode script class {name!r} is not supported by chartist")
+        return _script_table(name), 1
     return None
+
+
+@lru_cache(maxsize=32)
+def _script_table(name: str) -> Ranges:
+    """The ranges of script NAME: RE2's runs of ``\\p{NAME}`` over every code point, less what
+    Go's Unicode 15.0 leaves unassigned."""
+    import re2  # here: a script class is rare, and re2 costs start-up time
+
+    # Every code point in order but the surrogates, which UTF-8 cannot carry: a match at
+    # offset i is code point i, or i + 0x800 past the gap.
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, MAX_RUNE + 1)))
+    found: Ranges = []
+    for m in re2.compile(f"\\p{{{name}}}+").finditer(every):
+        lo, hi = m.span()
+        found.append((lo if lo < 0xD800 else lo + 0x800, hi - 1 if hi <= 0xD800 else hi - 1 + 0x800))
+    return negate(negate(found) + _category_table()["Cn"])

@@ -1,19 +1,19 @@
-"""Go's ``regexp`` syntax (RE2) translated to Python's ``re``: a parser that checks Go's syntax
-and writes an equivalent Python pattern.
+"""Go's ``regexp`` syntax (RE2) checked as Go checks it and written out for the RE2 engine:
+a parser that raises Go's errors and writes an equivalent RE2 pattern.
 
-Hand-written because Python's ``re`` reads the same text differently: ``$`` also matches
-before a final newline, ``\\d \\s \\w \\b`` are Unicode-aware, ``(?i)`` folds other characters,
-``\\1`` is a backreference, ``(?<name>`` is a lookbehind, ``[[:alpha:]]`` is not a class, and
-it accepts syntax Go rejects (lookarounds, ``a**``, ``x{1001}``). The parser follows Go's
-regexp/syntax: it raises :class:`RegexpError` with Go's message for every syntax error Go
-reports, and writes each construct with its Go meaning spelled out (explicit character ranges,
-explicit anchors, case folding through Go's fold orbits), so the Python pattern never depends
-on Python's flags. Matching is leftmost-first in both engines; Go's match loops (empty
-matches, ``$1`` expansion) are in :mod:`.regex`.
+Hand-written because no engine reads Go's syntax the Go way. google-re2 (the matcher, see
+:mod:`.goregexp`) is close but not the same: it accepts ``\\C`` and ``\\p{Old_Italic}``, has
+tables of a newer Unicode than Go's, and its error texts are not Go's. The parser
+follows Go's regexp/syntax: it raises :class:`RegexpError` with Go's message for every syntax
+error Go reports, and writes each construct with its Go meaning spelled out (explicit
+character ranges of Go's Unicode 15.0 tables, explicit anchors, case folding through Go's
+fold orbits), so the RE2 pattern depends on no RE2 table or flag. A stray byte of invalid
+UTF-8 in the text (a surrogate escape, ``\\udc80``-``\\udcff``) matches where Go's decoded
+U+FFFD would: every class is written with that rule. Matching is leftmost-first in both
+engines; Go's match loops (empty matches, ``$1`` expansion) are in :mod:`.goregexp`.
 
-Differences left: Unicode script classes (``\\p{Greek}``) need tables Python does not have and
-are refused with a clear error; Python backtracks, so a pathological pattern can be slow where
-RE2 is linear; Go's "expression too large" limit is not checked.
+Difference left: Go's "expression too large" limit is not computed; RE2's program-size
+limit stands in for it (see :mod:`.goregexp`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from chartist.sprig.gocharclass import (
     PERL,
     POSIX,
     Ranges,
-    UnsupportedRegexp,
     clean,
     fold,
     fold_orbit,
@@ -35,7 +34,7 @@ from chartist.sprig.gocharclass import (
     unicode_table,
 )
 
-__all__ = ["RegexpError", "UnsupportedRegexp", "translate"]
+__all__ = ["RegexpError", "translate"]
 
 MAX_REPEAT = 1000  # regexp/syntax maxRepeat
 MAX_NESTING = 1000  # regexp/syntax maxHeight, approximated by group nesting
@@ -86,14 +85,28 @@ class _Frame:
 
 
 def _esc(cp: int) -> str:
-    return f"\\u{cp:04x}" if cp < 0x10000 else f"\\U{cp:08x}"
+    return f"\\x{{{cp:x}}}"
+
+
+# Go decodes a byte of invalid UTF-8 as U+FFFD; chartist keeps such a byte as a surrogate
+# escape, so a class holds the stray bytes exactly when it holds U+FFFD.
+_STRAY = (0xDC80, 0xDCFF)
+_RUNE_ERROR = 0xFFFD
 
 
 def _class_text(r: Ranges) -> str:
+    """The RE2 class for R (clean ranges), stray bytes in or out as U+FFFD is."""
+    stray = any(lo <= _RUNE_ERROR <= hi for lo, hi in r)
+    r = negate([*negate(r), _STRAY])  # R without the stray bytes
+    if stray:
+        r.append(_STRAY)
     if not r:
-        return "[^\\u0000-\\U0010ffff]"
-    parts = [_esc(lo) if lo == hi else f"{_esc(lo)}-{_esc(hi)}" for lo, hi in r]
+        return "[^\\x00-\\x{10ffff}]"
+    parts = [_esc(lo) if lo == hi else f"{_esc(lo)}-{_esc(hi)}" for lo, hi in clean(r)]
     return "[" + "".join(parts) + "]"
+
+
+_COUNTED = re.compile(r"\{(0|[1-9][0-9]*)(?:(,)(0|[1-9][0-9]*)?)?\}")  # {n}, {n,}, {n,m}
 
 
 def _repeat_ok(rep: _Rep, n: int) -> bool:
@@ -105,11 +118,6 @@ def _repeat_ok(rep: _Rep, n: int) -> bool:
         return False
     n //= m
     return all(_repeat_ok(s, n) for s in subs)
-
-
-_WORD = "[0-9A-Za-z_]"
-_WORD_BOUNDARY = f"(?:(?<={_WORD})(?!{_WORD})|(?<!{_WORD})(?={_WORD}))"
-_NOT_WORD_BOUNDARY = f"(?:(?<={_WORD})(?={_WORD})|(?<!{_WORD})(?!{_WORD}))"
 
 
 def _isalnum(c: str) -> bool:
@@ -127,7 +135,7 @@ def _unhex(c: str) -> int:
 
 
 class _Parser:
-    """Go's regexp/syntax parse loop, emitting Python text instead of a syntax tree."""
+    """Go's regexp/syntax parse loop, emitting RE2 text instead of a syntax tree."""
 
     def __init__(self, expr: str) -> None:
         self.s = expr
@@ -157,7 +165,7 @@ class _Parser:
             if orbit:
                 self._push(_Atom(_class_text(clean([(m, m) for m in orbit]))))
                 return
-        self._push(_Atom(_esc(cp)))
+        self._push(_Atom(_class_text([(cp, cp)]) if cp == _RUNE_ERROR else _esc(cp)))
 
     def _class(self, r: Ranges) -> None:
         self._push(_Atom(_class_text(r)))
@@ -194,10 +202,10 @@ class _Parser:
                 self._push(_Atom("(?m:^)" if self.multiline else "\\A", quantifiable=False))
                 i += 1
             elif c == "$":
-                self._push(_Atom("(?m:$)" if self.multiline else "\\Z", quantifiable=False))
+                self._push(_Atom("(?m:$)" if self.multiline else "\\z", quantifiable=False))
                 i += 1
             elif c == ".":
-                self._push(_Atom("[\\u0000-\\U0010ffff]" if self.dotnl else "[^\\n]"))
+                self._push(_Atom("(?s:.)" if self.dotnl else "[^\\n]"))
                 i += 1
             elif c == "[":
                 i = self._parse_class(i)
@@ -298,10 +306,10 @@ class _Parser:
         j = i + 1
         counted = c == "{"
         if counted:
-            m = re.match(r"\{(0|[1-9][0-9]*)(?:(,)(0|[1-9][0-9]*)?)?\}", s[i:])
+            m = _COUNTED.match(s, i)
             if m is None:
                 return -1
-            j = i + m.end()
+            j = m.end()
             lo = int(m.group(1)) if len(m.group(1)) < 9 else -1
             if m.group(2) is None:
                 hi = lo
@@ -342,7 +350,7 @@ class _Parser:
         s = self.s
         if i + 1 < len(s):
             c = s[i + 1]
-            simple = {"A": "\\A", "b": _WORD_BOUNDARY, "B": _NOT_WORD_BOUNDARY, "z": "\\Z"}.get(c)
+            simple = {"A": "\\A", "b": "\\b", "B": "\\B", "z": "\\z"}.get(c)  # \\b: ASCII, as Go's
             if simple:
                 self._push(_Atom(simple, quantifiable=False))
                 return i + 2
@@ -495,8 +503,8 @@ class _Parser:
 
 
 def translate(expr: str) -> tuple[str, list[str]]:
-    """The Python pattern for Go expression EXPR and Go's group names (SubexpNames).
+    """The RE2 pattern for Go expression EXPR and Go's group names (SubexpNames).
 
-    Raises RegexpError as Go's regexp.Compile fails, UnsupportedRegexp for a Unicode script class.
+    Raises RegexpError as Go's regexp.Compile fails.
     """
     return _Parser(expr).parse()

@@ -20,6 +20,7 @@ Errors (``str()`` is Helm's message)::
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable, Mapping
 from typing import Protocol, runtime_checkable
@@ -43,6 +44,7 @@ __all__ = [
     "StorageError",
     "contains_system_labels",
     "filter_system_labels",
+    "go_quote",
     "make_key",
     "parse_key",
     "system_labels",
@@ -90,10 +92,8 @@ class NoDeployedReleases(StorageError):
     """The release has no revision in the deployed state (``str()``: ``"NAME" has no deployed releases``)."""
 
     def __init__(self, release_name: str) -> None:
-        from chartist.gotemplate.strconv import quote
-
         self.release_name = release_name
-        super().__init__(f"{quote(release_name)} has no deployed releases")
+        super().__init__(f"{go_quote(release_name)} has no deployed releases")
 
 
 class OperationInProgress(StorageError):
@@ -130,11 +130,11 @@ class Driver(Protocol):
         """The release stored under KEY, or ReleaseNotFound."""
         ...
 
-    def list(self, filter: ReleaseFilter | None = None) -> list[Release]:
+    def list(self, filter: ReleaseFilter | None = None) -> builtins.list[Release]:
         """Every release (of the driver's namespace, or all when it is empty) that FILTER accepts."""
         ...
 
-    def query(self, labels: Mapping[str, str]) -> list[Release]:
+    def query(self, labels: Mapping[str, str]) -> builtins.list[Release]:
         """Releases whose labels match LABELS; ReleaseNotFound when there is none."""
         ...
 
@@ -149,6 +149,15 @@ class Driver(Protocol):
     def delete(self, key: str) -> Release:
         """Remove the release stored under KEY and return it, or raise ReleaseNotFound."""
         ...
+
+
+def go_quote(s: str) -> str:
+    """Go's ``%q`` of S, as Helm's messages quote names and keys."""
+    if s.isprintable() and s.isascii() and '"' not in s and "\\" not in s:
+        return f'"{s}"'
+    from chartist.gotemplate.strconv import quote
+
+    return quote(s)
 
 
 def make_key(name: str, version: int) -> str:
@@ -190,9 +199,9 @@ def contains_system_labels(labels: Mapping[str, str]) -> bool:
 _LABEL_VALUE = re.compile(r"(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\Z")
 
 
-def validate_label_value(value: str) -> list[str]:
+def validate_label_value(value: str) -> builtins.list[str]:
     """Kubernetes' IsValidLabelValue: the reasons VALUE is not a label value (empty when it is)."""
-    errs: list[str] = []
+    errs: builtins.list[str] = []
     if len(value) > 63:
         errs.append("must be no more than 63 characters")
     if not _LABEL_VALUE.match(value):

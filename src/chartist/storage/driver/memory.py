@@ -10,6 +10,7 @@ modifiedAt), so that queries and list selectors behave as with the Secret driver
 
 from __future__ import annotations
 
+import builtins
 import threading
 import time
 from collections.abc import Mapping
@@ -62,7 +63,7 @@ class MemoryDriver:
     def name(self) -> str:
         return "Memory"
 
-    def _namespaces(self) -> list[str]:
+    def _namespaces(self) -> builtins.list[str]:
         return [self.namespace] if self.namespace else sorted(self._cache)
 
     def get(self, key: str) -> Release:
@@ -73,8 +74,8 @@ class MemoryDriver:
                     return rec.out(all_labels=False)
         raise ReleaseNotFound()
 
-    def list(self, filter: ReleaseFilter | None = None) -> list[Release]:
-        out: list[Release] = []
+    def list(self, filter: ReleaseFilter | None = None) -> builtins.list[Release]:
+        out: builtins.list[Release] = []
         with self._lock:
             for ns in self._namespaces():
                 for _, recs in sorted(self._cache.get(ns, {}).items()):
@@ -84,8 +85,8 @@ class MemoryDriver:
                             out.append(rls)
         return out
 
-    def query(self, labels: Mapping[str, str]) -> list[Release]:
-        out: list[Release] = []
+    def query(self, labels: Mapping[str, str]) -> builtins.list[Release]:
+        out: builtins.list[Release] = []
         with self._lock:
             for ns in self._namespaces():
                 for _, recs in sorted(self._cache.get(ns, {}).items()):

@@ -1,0 +1,1 @@
+{{- define "golden.name" -}}{{ .Chart.Name }}{{- end -}}
