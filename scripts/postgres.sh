@@ -35,10 +35,16 @@ ensure_installed() {
         return 0
     fi
     [ "$(id -u)" -eq 0 ] || die "PostgreSQL is not installed and installing it needs root" 3
-    echo "postgres.sh: installing PostgreSQL from Debian's packages" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq postgresql >&2
+    # Parallel test workers start at once: one installs, the others wait for it.
+    exec 9>/tmp/chartist-postgres-install.lock
+    flock 9
+    if ! find_bin >/dev/null; then
+        echo "postgres.sh: installing PostgreSQL from Debian's packages" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
+        apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >&2
+    fi
+    flock -u 9
     find_bin >/dev/null || die "PostgreSQL was installed but initdb/pg_ctl are not found"
 }
 

@@ -7,7 +7,8 @@ library (``packaging``, ``semantic_version``, ``node-semver`` ports): loose vers
 ranges, hyphen ranges rewritten textually, prereleases excluded from a range unless the range
 names one, and its own error messages. So this module re-implements that behaviour on its own
 regular expressions, written to match Go's RE2 semantics (ASCII digits and whitespace, ``$``
-only at the end of the text).
+only at the end of the text) and run by RE2 (google-re2), linear in time as Go's are: Python's
+backtracking takes hours over a constraint like ``">=1" + " " * 8000 + "!"`` from a chart.
 
 Public API::
 
@@ -23,10 +24,10 @@ Every failure raises :class:`SemverError`, whose text is Masterminds' message
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from chartist.errors import ChartistError
 
@@ -54,14 +55,47 @@ ERR_SEGMENT_STARTS_ZERO = "version segment starts with 0"
 ERR_INVALID_METADATA = "invalid metadata string"
 ERR_INVALID_PRERELEASE = "invalid prerelease string"
 
+class _RE2:
+    """A regular expression in RE2 syntax, compiled on first use (importing RE2 costs start-up
+    time). Text that UTF-8 cannot carry (surrogate escapes) is matched with each such character
+    as "?", which no pattern here matches either."""
+
+    __slots__ = ("_pattern", "_rx")
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._rx: Any = None
+
+    def _compiled(self) -> Any:
+        if self._rx is None:
+            import re2
+
+            options = re2.Options()
+            options.log_errors = False
+            self._rx = re2.compile(self._pattern, options)
+        return self._rx
+
+    def match(self, text: str) -> Any:
+        """The match anchored at the start of TEXT (re.Match-like), or None."""
+        if not text.isascii():
+            text = text.encode("utf-8", "replace").decode("utf-8")
+        return self._compiled().match(text)
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        """The non-overlapping matches in TEXT, leftmost first."""
+        if not text.isascii():
+            text = text.encode("utf-8", "replace").decode("utf-8")
+        return iter(self._compiled().finditer(text))
+
+
 # Go's \s is [\t\n\f\r ] (no \v); digits are ASCII only.
 _WS = r"[\t\n\f\r ]"
 
 # The loose form NewVersion accepts (leading zeros allowed, missing minor/patch).
-_LOOSE_RE = re.compile(
+_LOOSE_RE = _RE2(
     r"v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?"
     r"(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"
-    r"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?\Z"
+    r"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?\z"
 )
 
 # A version inside a constraint: wildcards allowed; the class includes "|" as in the original.
@@ -71,11 +105,11 @@ _CV = (
     r"(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"
 )
 _OPS = r"=||!=|>|<|>=|=>|<=|=<|~|~>|\^"
-_CONSTRAINT_RE = re.compile(rf"^{_WS}*({_OPS}){_WS}*({_CV}){_WS}*\Z")
-_RANGE_RE = re.compile(rf"{_WS}*({_CV}){_WS}+-{_WS}+({_CV}){_WS}*")
-_FIND_RE = re.compile(rf"({_OPS}){_WS}*({_CV})")
-_VALID_RE = re.compile(
-    rf"^({_WS}*({_OPS}){_WS}*({_CV}){_WS}*)((?:{_WS}+|,{_WS}*)({_OPS}){_WS}*({_CV}){_WS}*)*\Z"
+_CONSTRAINT_RE = _RE2(rf"^{_WS}*({_OPS}){_WS}*({_CV}){_WS}*\z")
+_RANGE_RE = _RE2(rf"{_WS}*({_CV}){_WS}+-{_WS}+({_CV}){_WS}*")
+_FIND_RE = _RE2(rf"({_OPS}){_WS}*({_CV})")
+_VALID_RE = _RE2(
+    rf"^({_WS}*({_OPS}){_WS}*({_CV}){_WS}*)((?:{_WS}+|,{_WS}*)({_OPS}){_WS}*({_CV}){_WS}*)*\z"
 )
 
 _ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789")

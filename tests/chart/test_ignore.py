@@ -381,6 +381,13 @@ def test_bom_and_crlf() -> None:
         ("[a-", "a", IgnoreError),
         ("[^]", "a", IgnoreError),
         ("[-a]", "a", IgnoreError),
+        ("a*b", "abab", True),
+        ("*x", "a/x", False),
+        ("*[*]", "a*", True),
+        # Stars take the fewest characters: linear, where a backtracking regex takes ages.
+        ("*a" * 12 + "*b", "a" * 250, False),
+        ("*a" * 12, "a" * 250, True),
+        ("*?" * 12 + "/", "a" * 250, False),
     ],
 )
 def test_go_filepath_match(pattern: str, name: str, want: Any) -> None:

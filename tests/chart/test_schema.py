@@ -357,6 +357,41 @@ ROWS: list[tuple[str, dict[str, Any], str | None]] = [
         {"y": "25:00:00Z"},
         "c:\n- at '/y': '25:00:00Z' is not valid time: hour/min/sec out of range\n",
     ),
+    # Patterns are Go's regexp: its syntax and classes, and linear time on patterns that make a
+    # backtracking engine run for hours (2**40 ways to split the value here).
+    (
+        '{"properties":{"x":{"pattern":"^(a|a)+$"}}}',
+        {"x": "a" * 40 + "b"},
+        "c:\n- at '/x': 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab' does not match pattern '^(a|a)+$'\n",
+    ),
+    ('{"properties":{"x":{"pattern":"^(a|a)+$"}}}', {"x": "a" * 40}, None),
+    (
+        '{"patternProperties":{"^(a+)+$":{"type":"string"}}}',
+        {"a" * 40 + "b": 1, "aaa": 2},
+        "c:\n- at '/aaa': got number, want string\n",
+    ),
+    ('{"properties":{"x":{"pattern":"^\\\\pL+$"}}}', {"x": "héllo"}, None),
+    (
+        '{"properties":{"x":{"pattern":"^\\\\p{Greek}+$"}}}',
+        {"x": "abc"},
+        "c:\n- at '/x': 'abc' does not match pattern '^\\\\p{Greek}+$'\n",
+    ),
+    (
+        '{"properties":{"x":{"pattern":"^[[:^alpha:]]+$"}}}',
+        {"x": "ab1"},
+        "c:\n- at '/x': 'ab1' does not match pattern '^[[:^alpha:]]+$'\n",
+    ),
+    ('{"properties":{"x":{"pattern":"(?i)^K$"}}}', {"x": "\u212a"}, None),
+    (
+        '{"properties":{"x":{"pattern":"a{1001}"}}}',
+        {"x": "a"},
+        "c:\n\"file:///values.schema.json#\" is not valid against metaschema: jsonschema validation failed with 'https://json-schema.org/draft/2020-12/schema#'\n- at '': 'allOf' failed\n  - at '/properties/x': 'allOf' failed\n    - at '/properties/x/pattern': 'a{1001}' is not valid regex: error parsing regexp: invalid repeat count: `{1001}`",
+    ),
+    (
+        '{"$schema": "http://json-schema.org/draft-07/schema#","properties":{"x":{"format":"regex"}}}',
+        {"x": "\\p{Foo}"},
+        "c:\n- at '/x': '\\\\p{Foo}' is not valid regex: error parsing regexp: invalid character class range: `\\p{Foo}`\n",
+    ),
 ]
 
 

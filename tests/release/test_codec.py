@@ -404,3 +404,13 @@ def test_loaded_chart_as_helm_stores_it(tmp_path: Path, zone) -> None:
     assert json.loads(chart_to_json(load_chart(str(chart_dir)))) == want
     text = _golden(GOLDEN / "sh.helm.release.v1.plain.v1.json")
     assert '"chart":' + chart_to_json(load_chart(str(chart_dir))) + ',"manifest"' in text
+
+
+def test_resources_are_shown_not_stored() -> None:
+    rel = Release(name="x", info=Info(status="deployed", resources={"v1/Pod": [{"kind": "Pod"}]}))
+    assert (
+        release_to_json(rel)
+        == '{"name":"x","info":{"status":"deployed","resources":{"v1/Pod":[{"kind":"Pod"}]}}}'
+    )
+    stored = decode_release(encode_release(rel))
+    assert stored.info.resources is None and rel.info.resources is not None

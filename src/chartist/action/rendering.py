@@ -14,11 +14,14 @@ from chartist.errors import ChartistError
 
 __all__ = [
     "RenderSetupError",
+    "capabilities",
     "chart_name",
     "check_dependencies",
     "check_installable",
+    "check_kube_version",
     "crd_objects",
     "load_chart",
+    "process_dependencies",
     "render",
     "render_chart",
     "render_values",
@@ -61,6 +64,39 @@ def check_dependencies(chart: Chart) -> None:
                 "an error occurred while checking for chart dependencies. You may need to run "
                 f"'helm dependency build' to fetch missing dependencies: {err}"
             ) from err
+
+
+def process_dependencies(chart: Chart, values: dict[str, Any] | None) -> Chart:
+    """Helm's ProcessDependencies: conditions, tags, aliases and import-values applied."""
+    from chartist.chart.dependencies import process_dependencies as process
+
+    return process(chart, values or {})
+
+
+def capabilities(kube_version: str | None = None, api_versions: Sequence[str] = ()) -> Any:
+    """Helm's client-only capabilities: the defaults, KUBE_VERSION, extra API_VERSIONS.
+
+    Raises CapabilitiesError for a kube version Kubernetes' ParseGeneric refuses.
+    """
+    from chartist.engine.capabilities import Capabilities
+
+    return Capabilities.make(kube_version, list(api_versions))
+
+
+def check_kube_version(chart: Chart, caps: Any) -> None:
+    """Helm's renderResources check of Chart.yaml's ``kubeVersion`` against the capabilities.
+
+    The constraint is tested against the normalised version (``v1.33.4``); the message shows the
+    version as given (``v1.33.4-gke.1``). Raises RenderSetupError with Helm's message.
+    """
+    from chartist.chart.dependencies import is_compatible_range
+
+    want = chart.metadata.kube_version
+    kv = caps.KubeVersion
+    if want and not is_compatible_range(want, kv.String.fn()):
+        raise RenderSetupError(
+            f"chart requires kubeVersion: {want} which is incompatible with Kubernetes {kv.Version}"
+        )
 
 
 def crd_objects(chart: Chart) -> list[tuple[str, str]]:
@@ -118,17 +154,14 @@ def render_chart(
     skip_schema_validation: bool = False,
     enable_dns: bool = False,
     lookup: Any = None,
-    check_kube_version: bool = False,
+    check_kube: bool = False,
     strict: bool = False,
 ) -> tuple[dict[str, str], Chart]:
     """Render CHART as Helm's install does; returns (template path -> text, processed chart)."""
-    from chartist.chart.dependencies import check_kube_version as check_kube
-    from chartist.chart.dependencies import process_dependencies
-    from chartist.engine.capabilities import Capabilities
     from chartist.engine.engine import Engine
 
-    chart = process_dependencies(chart, values or {})
-    caps = Capabilities.make(kube_version, list(api_versions))
+    chart = process_dependencies(chart, values)
+    caps = capabilities(kube_version, api_versions)
     top = render_values(
         chart,
         values,
@@ -140,8 +173,8 @@ def render_chart(
         capabilities=caps,
         skip_schema_validation=skip_schema_validation,
     )
-    if check_kube_version:
-        check_kube(chart, caps.KubeVersion.String.fn())
+    if check_kube:
+        check_kube_version(chart, caps)
     files = Engine(strict=strict, lookup=lookup, enable_dns=enable_dns).render(chart, top)
     return files, chart
 

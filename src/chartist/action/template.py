@@ -1,7 +1,14 @@
 """``helm template``: render a chart into manifests without a cluster (Install, client-only).
 
-The action holds every option as a plain field with Helm's default; ``run`` returns a
-:class:`RenderedRelease` and writes nothing (``output_dir`` writing is :func:`write_output_dir`).
+Mirrors Helm v4.2.3's ``pkg/action/install.go`` (client dry-run) and ``renderResources``. The
+action holds every option as a plain field with Helm's default; :meth:`Template.run` returns a
+:class:`RenderedRelease`. Failures of the render stage (kube version, templates, manifests that
+do not parse) raise :class:`RenderFailed` carrying the partial release, because Helm's command
+prints that partial release with ``--debug`` and otherwise adds "Use --debug flag to render out
+invalid YAML" to the message. Earlier failures (release name, chart type, dependencies, values
+schema) raise a plain :class:`TemplateError`.
+
+Nothing here prints: ``--output-dir`` writing returns the paths written, the command prints them.
 """
 
 from __future__ import annotations
@@ -10,37 +17,75 @@ import os
 import posixpath
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from chartist.errors import ChartistError
 from chartist.release.model import Hook
 
-__all__ = ["RenderedRelease", "Template", "TemplateError", "name_and_chart", "validate_release_name"]
+__all__ = [
+    "RenderFailed",
+    "RenderedRelease",
+    "Template",
+    "TemplateError",
+    "locate_chart",
+    "name_and_chart",
+    "show_only",
+    "template_output",
+    "validate_release_name",
+    "write_hooks",
+]
 
 NOTES_SUFFIX = "NOTES.txt"
 # Helm's release name rule (DNS-1123 subdomain, at most 53 characters: Secret names add a suffix).
 _RELEASE_NAME = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
 MAX_RELEASE_NAME = 53
+_SOURCE = re.compile(r"# Source: [^/]+/(.+)")
+DEFAULT_RELEASE_NAME = "release-name"
 
 
 class TemplateError(ChartistError):
     """The command line or the chart does not allow rendering."""
 
 
+class RenderFailed(TemplateError):
+    """Rendering failed after the release was created; ``release`` holds what was rendered.
+
+    ``release.manifest`` is the rendered files as one stream when the manifests do not parse
+    (Helm's debugging aid), empty for other render failures.
+    """
+
+    def __init__(self, message: str, release: RenderedRelease) -> None:
+        super().__init__(message)
+        self.release = release
+
+
+def _go_quote(s: str) -> str:
+    from chartist.gotemplate.fmt import quote
+
+    return quote(s)
+
+
 def validate_release_name(name: str) -> None:
     """Raise TemplateError with Helm's message unless NAME is a valid release name."""
-    if not name or len(name) > MAX_RELEASE_NAME or not _RELEASE_NAME.match(name):
+    if not name:
+        raise TemplateError(f"release name check failed: release name {_go_quote(name)}: no name provided")
+    if len(name) > MAX_RELEASE_NAME or not _RELEASE_NAME.match(name):
         raise TemplateError(
-            f'release name check failed: release name "{name}": invalid release name, must match regex '
-            f"{_RELEASE_NAME.pattern} and the length must not be longer than {MAX_RELEASE_NAME}"
+            f"release name check failed: release name {_go_quote(name)}: invalid release name, must match "
+            f"regex {_RELEASE_NAME.pattern} and the length must not be longer than {MAX_RELEASE_NAME}"
         )
 
 
 def name_and_chart(
-    args: list[str], *, generate_name: bool = False, name_template: str = "", default_name: str = ""
+    args: Sequence[str], *, generate_name: bool = False, name_template: str = "", default_name: str = ""
 ) -> tuple[str, str]:
-    """Helm's Install.NameAndChart: (release name, chart reference) from the positional args."""
+    """Helm's Install.NameAndChart: (release name, chart reference) from the positional args.
+
+    DEFAULT_NAME is the release name already set on the action (``helm template`` sets
+    ``release-name``, which wins over ``--generate-name``). Raises TemplateError.
+    """
     if len(args) > 2:
         raise TemplateError(f"expected at most two arguments, unexpected arguments: {', '.join(args[2:])}")
     if len(args) == 2:
@@ -52,28 +97,56 @@ def name_and_chart(
     if not args:
         raise TemplateError("requires at least 1 arg(s), only received 0")
     if name_template:
-        from chartist.gotemplate.template import Template as GoTemplate
-        from chartist.gotemplate.errors import TemplateError as GoTemplateError
-        from chartist.sprig import funcs
-
-        try:
-            return GoTemplate("name-template", funcs=funcs()).parse(name_template).execute(None), args[0]
-        except GoTemplateError as err:
-            raise TemplateError(str(err)) from err
+        return template_name(name_template), args[0]
     if default_name:
         return default_name, args[0]
     if not generate_name:
         raise TemplateError("must either provide a name or specify --generate-name")
-    base = posixpath.basename(args[0].rstrip("/")) or "chart"
-    if base == ".":
+    base = os.path.basename(args[0].rstrip("/")) if args[0].rstrip("/") else args[0]
+    if base in (".", ""):
         base = "chart"
     base = base.split(".", 1)[0]
     return f"{base}-{int(time.time())}", args[0]
 
 
+def template_name(name_template: str) -> str:
+    """Helm's TemplateName: NAME_TEMPLATE run with Sprig's functions and no data."""
+    from chartist.gotemplate.errors import TemplateError as GoTemplateError
+    from chartist.gotemplate.template import Template as GoTemplate
+    from chartist.sprig import funcs
+
+    try:
+        return GoTemplate("name-template", funcs=funcs()).parse(name_template).execute(None)
+    except GoTemplateError as err:
+        raise TemplateError(str(err)) from err
+
+
+def locate_chart(ref: str) -> str:
+    """Helm's LocateChart for a local chart: the path of REF, or Helm's error.
+
+    Repository and OCI references are not supported yet; they fail with the message Helm gives
+    when no repository matches.
+    """
+    name = ref.strip()
+    if os.path.exists(name):
+        return os.path.abspath(name)
+    if os.path.isabs(name) or name.startswith("."):
+        raise TemplateError(f"path {_go_quote(name)} not found")
+    if name.startswith("oci://"):
+        raise TemplateError(f"unable to locate chart {_go_quote(name)}: OCI registries are not supported yet")
+    repo, slash, _ = name.partition("/")
+    if not slash:
+        raise TemplateError(f"non-absolute URLs should be in form of repo_name/path_to_chart, got: {name}")
+    raise TemplateError(f"repo {repo} not found")
+
+
 @dataclass
 class RenderedRelease:
-    """What a client-only install produces: the manifest stream, hooks and notes."""
+    """What a client-only install produces: the manifest stream, hooks and notes.
+
+    ``written`` lists the files written for the manifests when ``output_dir`` was set (one
+    entry per document, as Helm prints one "wrote" line per document).
+    """
 
     name: str
     namespace: str
@@ -83,13 +156,14 @@ class RenderedRelease:
     chart: Any
     config: dict[str, Any]
     files: dict[str, str] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Template:
     """Render a chart as ``helm template`` does (Helm's Install with dry-run=client)."""
 
-    release_name: str = "release-name"
+    release_name: str = DEFAULT_RELEASE_NAME
     namespace: str = "default"
     kube_version: str | None = None
     api_versions: list[str] = field(default_factory=list)
@@ -105,16 +179,22 @@ class Template:
     output_dir: str = ""
     use_release_name: bool = False
     post_renderer: Any = None
+    labels: dict[str, str] = field(default_factory=dict)
 
     def run(self, chart: Any, values: dict[str, Any]) -> RenderedRelease:
-        """Render CHART (a loaded chart) with the user's VALUES; raises a ChartistError."""
-        from chartist.action import rendering
-        from chartist.release.manifest import ManifestError, sort_manifests
+        """Render CHART (a loaded chart) with the user's VALUES, in Helm's order of checks.
 
-        validate_release_name(self.release_name)
+        Raises TemplateError (or another ChartistError: values, schema, dependencies) before
+        rendering, RenderFailed from the render stage.
+        """
+        from chartist.action import rendering
+
         rendering.check_installable(chart)
         rendering.check_dependencies(chart)
-        files, chart = rendering.render_chart(
+        validate_release_name(self.release_name)
+        chart = rendering.process_dependencies(chart, values)
+        caps = rendering.capabilities(self.kube_version, self.api_versions)
+        top = rendering.render_values(
             chart,
             values,
             release_name=self.release_name,
@@ -122,84 +202,144 @@ class Template:
             revision=1,
             is_install=not self.is_upgrade,
             is_upgrade=self.is_upgrade,
-            kube_version=self.kube_version,
-            api_versions=self.api_versions,
+            capabilities=caps,
             skip_schema_validation=self.skip_schema_validation,
-            enable_dns=self.enable_dns,
-            check_kube_version=True,
         )
-        notes_parts = []
-        top_notes = posixpath.join(rendering.chart_name(chart), "templates", NOTES_SUFFIX)
+        _check_labels(self.labels)
+        rel = RenderedRelease(self.release_name, self.namespace, "", [], "", chart, values)
+        try:
+            self._render_resources(rel, top, caps)
+        except RenderFailed:
+            raise
+        except ChartistError as err:
+            raise RenderFailed(str(err), rel) from err
+        return rel
+
+    def _render_resources(self, rel: RenderedRelease, top: dict[str, Any], caps: Any) -> None:
+        """Helm's renderResources: fills REL in place; raises ChartistError or RenderFailed."""
+        from chartist.action import rendering
+        from chartist.engine.engine import Engine
+        from chartist.release.manifest import ManifestError, sort_manifests
+
+        chart = rel.chart
+        rendering.check_kube_version(chart, caps)
+        files = Engine(enable_dns=self.enable_dns).render(chart, top)
+        notes: list[str] = []
+        top_notes = posixpath.join(chart.name, "templates", NOTES_SUFFIX)
         for k in list(files):
             if k.endswith(NOTES_SUFFIX):
                 if self.sub_notes or k == top_notes:
-                    notes_parts.append(files[k])
+                    if notes:
+                        notes.append("\n")
+                    notes.append(files[k])
                 del files[k]
-        notes = "\n".join(notes_parts)
         if self.post_renderer is not None:
             files = self.post_renderer.run_files(files)
+        rel.files = files
         try:
             hooks, manifests = sort_manifests(files)
         except ManifestError as err:
-            blob = "".join(
+            # Helm hands the user every rendered file to find the bad YAML (--debug).
+            rel.manifest = "".join(
                 f"---\n# Source: {name}\n{content}\n" for name, content in files.items() if content.strip()
             )
-            raise RenderFailed(str(err), blob) from err
+            raise RenderFailed(str(err), rel) from err
         out: list[str] = []
+        written: dict[str, bool] = {}
         if self.include_crds:
             for name, data in rendering.crd_objects(chart):
-                out.append(f"---\n# Source: {name}\n{data}\n")
+                if self.output_dir:
+                    rel.written.append(_write_file(self.output_dir, name, data, written.get(name, False)))
+                    written[name] = True
+                else:
+                    out.append(f"---\n# Source: {name}\n{data}\n")
+        manifest_dir = self._manifest_dir()
         for m in manifests:
-            if self.hide_secret and m.head.kind == "Secret" and m.head.version == "v1":
+            if self.output_dir:
+                rel.written.append(_write_file(manifest_dir, m.name, m.content, written.get(m.name, False)))
+                written[m.name] = True
+            elif self.hide_secret and m.head.kind == "Secret" and m.head.version == "v1":
                 out.append(f"---\n# Source: {m.name}\n# HIDDEN: The Secret output has been suppressed\n")
             else:
                 out.append(f"---\n# Source: {m.name}\n{m.content}\n")
-        return RenderedRelease(
-            name=self.release_name,
-            namespace=self.namespace,
-            manifest="".join(out),
-            hooks=hooks,
-            notes=notes,
-            chart=chart,
-            config=values,
-            files=files,
+        rel.hooks = hooks
+        rel.manifest = "".join(out)
+        rel.notes = "".join(notes)
+
+    def _manifest_dir(self) -> str:
+        if self.use_release_name:
+            return os.path.normpath(os.path.join(self.output_dir, self.release_name))
+        return self.output_dir
+
+
+def _check_labels(labels: dict[str, str]) -> None:
+    """Helm refuses user labels that its storage drivers set themselves."""
+    system = ("name", "owner", "status", "version", "createdAt", "modifiedAt")
+    if any(k in system for k in labels):
+        raise TemplateError(
+            "user supplied labels contains system reserved label name. System labels: "
+            "[name owner status version createdAt modifiedAt]"
         )
 
 
-class RenderFailed(TemplateError):
-    """Rendering produced manifests that do not parse; ``manifest`` holds them for --debug."""
+def _write_file(output_dir: str, name: str, data: str, append: bool) -> str:
+    """Helm's writeToFile: DIR/NAME gets ``---\\n# Source: NAME\\nDATA\\n`` (appended or new).
 
-    def __init__(self, message: str, manifest: str) -> None:
-        super().__init__(message)
-        self.manifest = manifest
+    Returns the path as Helm prints it. Refuses names that leave DIR (chartist is stricter).
+    """
+    target = output_dir + os.sep + name
+    base = os.path.abspath(output_dir)
+    if not os.path.abspath(target).startswith(base + os.sep):
+        raise TemplateError(f"refusing to write {name!r} outside {output_dir!r}")
+    os.makedirs(os.path.dirname(target), mode=0o755, exist_ok=True)
+    with open(target, "a" if append else "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+        f.write(f"---\n# Source: {name}\n{data}\n")
+    return target
+
+
+def is_test_hook(hook: Hook) -> bool:
+    return "test" in hook.events
 
 
 def template_output(rel: RenderedRelease, *, disable_hooks: bool, skip_tests: bool) -> str:
-    """What ``helm template`` prints: the manifest, then the hooks (unless disabled)."""
+    """What ``helm template`` prints without --output-dir: the manifest, then the hooks."""
     parts = [rel.manifest.strip() + "\n"]
     if not disable_hooks:
         for h in rel.hooks:
-            if skip_tests and "test" in h.events:
+            if skip_tests and is_test_hook(h):
                 continue
             parts.append(f"---\n# Source: {h.path}\n{h.manifest}\n")
     return "".join(parts)
 
 
-def show_only(output: str, patterns: list[str]) -> str:
-    """``--show-only``: the documents whose source matches each pattern, in Helm's order."""
+def write_hooks(rel: RenderedRelease, output_dir: str, *, use_release_name: bool, skip_tests: bool) -> list[str]:
+    """``--output-dir`` for hooks, as Helm's template command does it: into DIR (or
+    DIR/RELEASE), appended to a file that already exists. Returns the paths written."""
+    base = os.path.normpath(os.path.join(output_dir, rel.name)) if use_release_name else output_dir
+    paths = []
+    for h in rel.hooks:
+        if skip_tests and is_test_hook(h):
+            continue
+        exists = os.path.exists(os.path.join(base, h.path))
+        paths.append(_write_file(base, h.path, h.manifest, exists))
+    return paths
+
+
+def show_only(output: str, patterns: Sequence[str]) -> str:
+    """``--show-only``: the documents whose source matches each pattern, in Helm's order.
+
+    Raises TemplateError ``could not find template PATTERN in chart``.
+    """
     from chartist.release.manifest import split_manifests
 
     docs = split_manifests(output)
-    rx = re.compile(r"# Source: [^/]+/(.+)")
     chosen: list[str] = []
     for pattern in patterns:
         pattern = pattern.replace(os.sep, "/")
         found = False
         for doc in docs:
-            m = rx.search(doc)
-            if not m:
-                continue
-            if _go_path_match(pattern, m.group(1)):
+            m = _SOURCE.search(doc)
+            if m and go_path_match(pattern, m.group(1)):
                 chosen.append(doc)
                 found = True
         if not found:
@@ -207,67 +347,79 @@ def show_only(output: str, patterns: list[str]) -> str:
     return "".join(f"---\n{d}\n" for d in chosen)
 
 
-def _go_path_match(pattern: str, name: str) -> bool:
-    """Go's filepath.Match: ``*`` and ``?`` do not cross ``/``."""
-    out = []
-    i = 0
-    while i < len(pattern):
+def go_path_match(pattern: str, name: str) -> bool:
+    """Go's ``path/filepath.Match`` (``/`` separator): ``*`` and ``?`` stop at ``/``, classes
+    ``[a-z]``/``[^...]``, ``\\`` escapes. A malformed pattern matches nothing (Helm ignores
+    Match's ErrBadPattern)."""
+    rx = _path_pattern(pattern)
+    return rx is not None and rx.fullmatch(name) is not None
+
+
+def _path_pattern(pattern: str) -> re.Pattern[str] | None:
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
         c = pattern[i]
         if c == "*":
             out.append("[^/]*")
         elif c == "?":
             out.append("[^/]")
         elif c == "[":
-            j = pattern.find("]", i + 1)
-            if j < 0:
-                return False
-            body = pattern[i + 1 : j]
-            if body.startswith("^"):
-                body = "^" + body[1:]
-            out.append("[" + body + "]")
-            i = j + 1
+            i, cls = _char_class(pattern, i + 1)
+            if cls is None:
+                return None
+            out.append(cls)
             continue
-        elif c == "\\" and i + 1 < len(pattern):
+        elif c == "\\":
+            if i + 1 >= n:
+                return None
             out.append(re.escape(pattern[i + 1]))
             i += 2
             continue
         else:
             out.append(re.escape(c))
         i += 1
-    return re.fullmatch("".join(out), name) is not None
+    return re.compile("".join(out), re.DOTALL)
 
 
-def write_output_dir(rel: RenderedRelease, output_dir: str, *, use_release_name: bool, disable_hooks: bool,
-                     skip_tests: bool, include_crds: bool) -> list[str]:
-    """``--output-dir``: each template's documents into DIR/PATH (appended per document)."""
-    base = os.path.join(output_dir, rel.name) if use_release_name else output_dir
-    written: set[str] = set()
-    paths: list[str] = []
+def _char_class(p: str, i: int) -> tuple[int, str | None]:
+    """A Go character class starting after ``[``: (index after ``]``, regex) or (i, None).
 
-    def write(name: str, data: str) -> None:
-        target = os.path.normpath(os.path.join(base, name))
-        if not target.startswith(os.path.normpath(base) + os.sep):
-            raise TemplateError(f"refusing to write {name!r} outside {base!r}")
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        mode = "a" if name in written else "w"
-        with open(target, mode, encoding="utf-8", newline="") as f:
-            f.write(f"---\n# Source: {name}\n{data}\n")
-        paths.append(target)
-        written.add(name)
+    As in Go, a class may match ``/`` and a range with lo > hi matches nothing.
+    """
+    negate = i < len(p) and p[i] == "^"
+    if negate:
+        i += 1
+    ranges: list[str] = []
+    first = True
+    while True:
+        if i < len(p) and p[i] == "]" and not first:
+            i += 1
+            break
+        first = False
+        lo, i = _class_char(p, i)
+        if lo is None:
+            return i, None
+        hi = lo
+        if p[i] == "-":
+            hi, i = _class_char(p, i + 1)
+            if hi is None:
+                return i, None
+        if lo <= hi:
+            ranges.append(re.escape(lo) + ("-" + re.escape(hi) if hi != lo else ""))
+    if not ranges:
+        return i, "." if negate else "(?!)"
+    return i, f"[{'^' if negate else ''}{''.join(ranges)}]"
 
-    from chartist.action import rendering
-    from chartist.release.manifest import split_manifests
 
-    if include_crds:
-        for name, data in rendering.crd_objects(rel.chart):
-            write(name, data)
-    for doc in split_manifests(rel.manifest):
-        m = re.match(r"# Source: (.*)\n", doc)
-        if m:
-            write(m.group(1), doc[m.end() :].removesuffix("\n"))
-    if not disable_hooks:
-        for h in rel.hooks:
-            if skip_tests and "test" in h.events:
-                continue
-            write(h.path, h.manifest)
-    return paths
+def _class_char(p: str, i: int) -> tuple[str | None, int]:
+    """Go's getEsc: a possibly escaped character, which must not end the pattern."""
+    if i >= len(p) or p[i] in "-]":
+        return None, i
+    if p[i] == "\\":
+        i += 1
+        if i >= len(p):
+            return None, i
+    if i + 1 >= len(p):
+        return None, i
+    return p[i], i + 1

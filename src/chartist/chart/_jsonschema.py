@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin
 
 from chartist.chart._go import go_quote
-from chartist.chart._schemafmt import RegexError, compile_go_regex
+from chartist.sprig.goregexp import RegexpError, compile_go
 
 if TYPE_CHECKING:
     from chartist.chart._jsonschema_check import VError
@@ -264,8 +264,8 @@ def _check_patterns(node: dict[str, Any], base: str) -> None:
         pats.extend(node["patternProperties"])
     for p in pats:
         try:
-            compile_go_regex(p)
-        except RegexError as err:
+            compile_go(p)
+        except RegexpError as err:
             raise RefError(f"invalid regex {go_quote(p)}: {err}") from None
 
 

@@ -18,7 +18,8 @@ from typing import Any
 
 from chartist.chart._go import go_float, go_quote
 from chartist.chart._jsonschema import Num, Resource, Schema
-from chartist.chart._schemafmt import FORMATS, compile_go_regex
+from chartist.chart._schemafmt import FORMATS
+from chartist.sprig.goregexp import compile_go
 
 _TYPE_ORDER = ("null", "boolean", "number", "integer", "string", "array", "object")
 
@@ -383,7 +384,7 @@ class _Validator:
                 if e is not None:
                     errors.append(e)
             for regex, sub in patterns.items():
-                if compile_go_regex(regex).search(pname):
+                if compile_go(regex).match(pname):
                     evaluated = True
                     e = child(sub, pvalue, pname)
                     if e is not None:
@@ -547,7 +548,7 @@ class _Validator:
         if n is not None and len(v) > n:
             errors.append(err("maxLength", f"maxLength: got {_xint(len(v))}, want {_xint(n)}"))
         pat = s.get("pattern")
-        if isinstance(pat, str) and not compile_go_regex(pat).search(v):
+        if isinstance(pat, str) and not compile_go(pat).match(v):
             errors.append(err("pattern", f"{quote(v)} does not match pattern {quote(pat)}"))
 
     @staticmethod

@@ -1,12 +1,9 @@
-"""Go regular expressions and the ``format`` checks of santhosh-tekuri/jsonschema.
-
-``pattern`` and ``patternProperties`` are Go RE2 expressions searched anywhere in the
-string: ``$`` means end of text, ``\\d``/``\\w``/``\\s`` are ASCII, ``\\z`` and ``\\Q..\\E``
-exist, look-arounds and back-references do not. :func:`compile_go_regex` translates the
-common syntax to Python's ``re`` and refuses what RE2 refuses.
+"""The ``format`` checks of santhosh-tekuri/jsonschema.
 
 Formats are asserted for drafts 4, 6 and 7 only (as the Go library does); each check
-returns the library's reason text or None. Formats it does not know are ignored.
+returns the library's reason text or None. Formats it does not know are ignored. The
+``regex`` format, like ``pattern`` and ``patternProperties``, is Go's regexp
+(:func:`chartist.sprig.goregexp.compile_go`: Go's syntax, linear-time matching).
 """
 
 from __future__ import annotations
@@ -15,128 +12,17 @@ import ipaddress
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from chartist.chart._go import go_quote
-
-_POSIX = {
-    "alnum": "0-9A-Za-z",
-    "alpha": "A-Za-z",
-    "ascii": "\\x00-\\x7f",
-    "blank": "\\t ",
-    "cntrl": "\\x00-\\x1f\\x7f",
-    "digit": "0-9",
-    "graph": "!-~",
-    "lower": "a-z",
-    "print": " -~",
-    "punct": "!-/:-@\\[-`{-~",
-    "space": "\\t\\n\\v\\f\\r ",
-    "upper": "A-Z",
-    "word": "0-9A-Za-z_",
-    "xdigit": "0-9A-Fa-f",
-}
-
-
-class RegexError(Exception):
-    """A pattern Go's regexp package would not compile."""
-
-
-@lru_cache(maxsize=1024)
-def compile_go_regex(pattern: str) -> re.Pattern[str]:
-    """A Python regex behaving like Go's regexp.MustCompile(PATTERN); RegexError if invalid."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    in_class = False
-    multiline = False
-    while i < n:
-        c = pattern[i]
-        if c == "\\" and i + 1 < n:
-            nxt = pattern[i + 1]
-            if nxt == "Q" and not in_class:
-                end = pattern.find("\\E", i + 2)
-                lit = pattern[i + 2 :] if end < 0 else pattern[i + 2 : end]
-                out.append(re.escape(lit))
-                i = n if end < 0 else end + 2
-                continue
-            if nxt == "z" and not in_class:
-                out.append("\\Z")
-            elif nxt == "Z":
-                raise RegexError(
-                    "error parsing regexp: " + f"invalid escape sequence: `{pattern[i : i + 2]}`"
-                )
-            elif nxt in "pP":
-                raise RegexError(
-                    "error parsing regexp: " + f"unsupported Unicode class: `{pattern[i : i + 3]}`"
-                )
-            elif nxt.isdigit() and nxt != "0":
-                raise RegexError(
-                    "error parsing regexp: " + f"invalid escape sequence: `{pattern[i : i + 2]}`"
-                )
-            else:
-                out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            if c == "[" and pattern.startswith("[:", i):
-                end = pattern.find(":]", i + 2)
-                name = pattern[i + 2 : end] if end > 0 else ""
-                neg = name.startswith("^")
-                key = name[1:] if neg else name
-                if key not in _POSIX:
-                    raise RegexError(
-                        "error parsing regexp: " + f"invalid character class range: `{pattern[i : end + 2]}`"
-                    )
-                if neg:
-                    raise RegexError("error parsing regexp: " + "negated POSIX classes are not supported")
-                out.append(_POSIX[key])
-                i = end + 2
-                continue
-            if c == "]":
-                in_class = False
-            elif c == "[":
-                out.append("\\[")
-                i += 1
-                continue
-            out.append(c)
-        elif c == "[":
-            in_class = True
-            out.append(c)
-            if pattern.startswith("^", i + 1):
-                out.append("^")
-                i += 1
-            if pattern.startswith("]", i + 1):  # a leading ] is a literal in Go
-                out.append("\\]")
-                i += 1
-        elif c == "$":
-            out.append("$" if multiline else "(?!(?s:.))")
-        elif c == "(" and pattern.startswith("(?", i):
-            if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-                raise RegexError(
-                    "error parsing regexp: " + f"invalid or unsupported Perl syntax: `{pattern[i : i + 3]}`"
-                )
-            if pattern.startswith("(?<", i):
-                out.append("(?P<")
-                i += 3
-                continue
-            m = re.match(r"\(\?([imsU]*)\)", pattern[i:])
-            if m and "m" in m.group(1):
-                multiline = True
-            out.append(c)
-        else:
-            out.append(c)
-        i += 1
-    try:
-        return re.compile("".join(out), re.ASCII)
-    except re.error as err:
-        raise RegexError(f"error parsing regexp: {err}") from None
+from chartist.sprig.goregexp import RegexpError, compile_go
 
 
 def _regex(s: str) -> str | None:
     try:
-        compile_go_regex(s)
-    except RegexError as err:
+        compile_go(s)
+    except RegexpError as err:
         return str(err)
     return None
 

@@ -42,42 +42,37 @@ def _class_char(pat: str, i: int) -> tuple[str, int]:
     return pat[i], i + 1
 
 
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a Go ``filepath.Match`` pattern (Unix rules) to a full-match regex.
-
-    Raises IgnoreError("syntax error in pattern") where Go returns ErrBadPattern.
-    """
+def _chunk_regex(chunk: str) -> re.Pattern[str]:
+    """A chunk of a pattern (no ``*``) as a regex of one item per character: fixed width, so it
+    never backtracks. Raises IgnoreError where Go returns ErrBadPattern."""
     out: list[str] = []
-    i, n = 0, len(pattern)
+    i, n = 0, len(chunk)
     while i < n:
-        c = pattern[i]
-        if c == "*":
-            out.append("[^/]*")
-            i += 1
-        elif c == "?":
+        c = chunk[i]
+        if c == "?":
             out.append("[^/]")
             i += 1
         elif c == "\\":
             if i + 1 >= n:
                 raise _bad()
-            out.append(re.escape(pattern[i + 1]))
+            out.append(re.escape(chunk[i + 1]))
             i += 2
         elif c == "[":
             i += 1
             if i >= n:
                 raise _bad()
-            negated = pattern[i] == "^"
+            negated = chunk[i] == "^"
             if negated:
                 i += 1
             ranges: list[str] = []
             while True:
-                if i < n and pattern[i] == "]" and ranges:
+                if i < n and chunk[i] == "]" and ranges:
                     i += 1
                     break
-                lo, i = _class_char(pattern, i)
+                lo, i = _class_char(chunk, i)
                 hi = lo
-                if pattern[i] == "-":
-                    hi, i = _class_char(pattern, i + 1)
+                if chunk[i] == "-":
+                    hi, i = _class_char(chunk, i + 1)
                 # Go accepts an empty range (lo > hi); it just matches nothing.
                 ranges.append(f"{re.escape(lo)}-{re.escape(hi)}" if lo <= hi else "")
             body = "".join(ranges)
@@ -91,15 +86,82 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out), re.DOTALL)
 
 
+def _split_stars(pattern: str) -> list[tuple[bool, str]]:
+    """Go's scanChunk over the whole pattern: (a star came before, the chunk up to the next star)."""
+    pieces: list[tuple[bool, str]] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        star = False
+        while i < n and pattern[i] == "*":
+            star = True
+            i += 1
+        j, in_class = i, False
+        while j < n and (in_class or pattern[j] != "*"):
+            c = pattern[j]
+            if c == "\\":
+                j += 1  # an escaped character, even a star
+            elif c == "[":
+                in_class = True
+            elif c == "]":
+                in_class = False
+            j += 1
+        pieces.append((star, pattern[i:j]))
+        i = j
+    return pieces
+
+
+@dataclass(frozen=True, slots=True)
+class _Glob:
+    """A compiled ``filepath.Match`` pattern: chunks of fixed width, each after an optional star.
+
+    Matching is Go's: a star takes the fewest characters (never ``/``) that let its chunk match,
+    and only the last chunk must reach the end. That costs at most pattern x name steps, where
+    a backtracking regex (``[^/]*a[^/]*a...``) can take exponentially many.
+    """
+
+    pieces: tuple[tuple[bool, re.Pattern[str]], ...]
+
+    def match(self, name: str) -> bool:
+        pos, end = 0, len(name)
+        last = len(self.pieces) - 1
+        for k, (star, chunk) in enumerate(self.pieces):
+            if star and not chunk.pattern:
+                return "/" not in name[pos:]  # a trailing star takes the rest of this element
+            m = chunk.match(name, pos)
+            if m is not None and (m.end() == end or k < last):
+                pos = m.end()
+                continue
+            if not star:
+                return False
+            for i in range(pos + 1, end + 1):  # skip 1, 2, ... characters, never a "/"
+                if name[i - 1] == "/":
+                    return False
+                m = chunk.match(name, i)
+                if m is not None and (m.end() == end or k < last):
+                    pos = m.end()
+                    break
+            else:
+                return False
+        return pos == end
+
+
+def compile_glob(pattern: str) -> _Glob:
+    """Compile a Go ``filepath.Match`` pattern (Unix rules).
+
+    Raises IgnoreError("syntax error in pattern") where Go returns ErrBadPattern.
+    """
+    return _Glob(tuple((star, _chunk_regex(chunk)) for star, chunk in _split_stars(pattern)))
+
+
 def go_match(pattern: str, name: str) -> bool:
     """Go's ``filepath.Match(pattern, name)``; raises IgnoreError for a malformed pattern."""
-    return glob_to_regex(pattern).fullmatch(name) is not None
+    return compile_glob(pattern).match(name)
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
     raw: str
-    regex: re.Pattern[str]
+    glob: _Glob
     negate: bool
     must_dir: bool
     basename: bool  # no slash in the rule: match the last path element only
@@ -135,7 +197,7 @@ class Rules:
             return
         if "**" in rule:
             raise IgnoreError("double-star (**) syntax is not supported")
-        glob_to_regex(rule)  # Helm rejects what filepath.Match would reject
+        compile_glob(rule)  # Helm rejects what filepath.Match would reject
         raw = rule
         negate = rule.startswith("!")
         if negate:
@@ -146,7 +208,7 @@ class Rules:
         basename = "/" not in rule
         if rule.startswith("/"):
             rule = rule[1:]
-        self._rules.append(_Rule(raw, glob_to_regex(rule), negate, must_dir, basename))
+        self._rules.append(_Rule(raw, compile_glob(rule), negate, must_dir, basename))
 
     def ignore(self, path: str, is_dir: bool) -> bool:
         """Whether the slash-separated PATH (relative to the chart) is to be skipped."""
@@ -157,11 +219,11 @@ class Rules:
             if r.negate:
                 if r.must_dir and not is_dir:
                     return True
-                if r.regex.fullmatch(subject) is None:
+                if not r.glob.match(subject):
                     return True
                 continue
             if r.must_dir and not is_dir:
                 continue
-            if r.regex.fullmatch(subject) is not None:
+            if r.glob.match(subject):
                 return True
         return False

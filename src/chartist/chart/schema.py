@@ -23,9 +23,9 @@ from typing import Any
 from chartist.chart._gojson import GoJSONError, decode
 from chartist.chart._jsonschema import SCHEMA_URL, Num, RefError, Schema, draft_of, load_metaschema
 from chartist.chart._jsonschema_check import VError
-from chartist.chart._schemafmt import RegexError
 from chartist.chart.errors import SchemaError, SchemaValidationError
 from chartist.chart.model import Chart
+from chartist.sprig.goregexp import RegexpError
 
 _PREFIX = f"jsonschema validation failed with '{SCHEMA_URL}#'\n"
 _META = {
@@ -60,7 +60,7 @@ def _compile(data: bytes) -> Schema:
     _check_metaschema(doc)
     try:
         return Schema(doc)
-    except (RefError, RegexError) as err:
+    except (RefError, RegexpError) as err:
         raise SchemaError(str(err)) from None
 
 

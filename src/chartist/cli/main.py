@@ -18,7 +18,11 @@ __all__ = ["COMMANDS", "main"]
 
 # name -> (module under chartist.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "install": ("install", "install a chart"),
+    "rollback": ("rollback", "roll back a release to a previous revision"),
     "template": ("template", "locally render templates"),
+    "uninstall": ("uninstall", "uninstall a release"),
+    "upgrade": ("upgrade", "upgrade a release"),
     "version": ("version", "print the client version information"),
 }
 

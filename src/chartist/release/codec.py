@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import gzip
 import zlib
 from typing import Any, Final
@@ -134,7 +135,13 @@ def release_to_json(rel: Release) -> str:
 
 
 def encode_release(rel: Release) -> str:
-    """Helm's ``encodeRelease``: base64(gzip(JSON)), the text stored in a Secret, ConfigMap or row."""
+    """Helm's ``encodeRelease``: base64(gzip(JSON)), the text stored in a Secret, ConfigMap or row.
+
+    ``info.resources`` (live objects shown by ``status``) is never stored: Helm cannot decode
+    it back (its Go type is an interface) and never stores it either.
+    """
+    if rel.info.resources:
+        rel = dataclasses.replace(rel, info=dataclasses.replace(rel.info, resources=None))
     raw = release_to_json(rel).encode("utf-8")
     return base64.b64encode(_gzip(raw)).decode("ascii")
 

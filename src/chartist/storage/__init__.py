@@ -24,6 +24,7 @@ from chartist.storage.driver.base import (
     contains_system_labels,
     make_key,
 )
+from chartist.storage.driver.factory import new_driver
 from chartist.storage.driver.memory import MemoryDriver
 from chartist.storage.storage import Storage
 
@@ -50,6 +51,7 @@ __all__ = [
     "StorageError",
     "contains_system_labels",
     "make_key",
+    "new_driver",
 ]
 
 

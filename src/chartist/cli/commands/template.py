@@ -1,4 +1,12 @@
-"""``chartist template [NAME] [CHART]``: render a chart locally and print the manifests."""
+"""``chartist template [NAME] [CHART]``: render a chart locally and print the manifests.
+
+Follows Helm v4.2.3's ``pkg/cmd/template.go``: the steps run in Helm's order (kube version,
+dry-run flag, name and chart, chart location, values, chart load and checks, render), and the
+output is built as Helm builds it, including its quirks: a render failure gets "Use --debug
+flag to render out invalid YAML" unless ``--debug`` is given, in which case whatever was
+rendered is printed before the error; with ``--output-dir`` a lone newline follows the
+"wrote" lines; ``--show-only`` picks documents from the printed stream.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,8 @@ import sys
 
 from chartist.cli.environment import Settings
 from chartist.cli.values_options import add_values_flags, value_options
+
+USE_LINE = "chartist template [NAME] [CHART] [flags]"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,10 +44,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--devel", action="store_true", help="use development versions, too")
     p.add_argument("--version", default="", help="specify a version constraint for the chart version to use")
     p.add_argument("--description", default="", help="add a custom description")
-    p.add_argument("--dry-run", nargs="?", const="client", default="client", help="client or server")
+    p.add_argument("--dry-run", nargs="?", const="unset", default="client", help="client or server")
     p.add_argument("--validate", action="store_true", help="deprecated")
     p.add_argument("--create-namespace", action="store_true", help="create the release namespace if not present")
-    p.add_argument("--labels", default="", help="labels that would be added to release metadata")
+    p.add_argument("--labels", action="append", default=[], help="labels that would be added to release metadata")
     p.add_argument("--replace", action="store_true", help="reuse the given name (ignored by template)")
     p.add_argument("--disable-openapi-validation", action="store_true")
     p.add_argument("--wait", nargs="?", const="watcher", default=None)
@@ -49,44 +59,104 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password", default="")
 
 
+class CommandError(Exception):
+    """Ends the command with ``Error: MESSAGE`` (kept apart from chartist's own errors)."""
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    """Run ``template``; errors are printed as Helm prints them (``Error: ...``, exit 1)."""
+    from chartist.errors import ChartistError
+
+    try:
+        _run(args, settings)
+        sys.stdout.flush()
+    except (ChartistError, CommandError) as err:
+        sys.stdout.flush()
+        sys.stderr.write(f"Error: {err}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``| head``): end quietly, as Go's SIGPIPE would.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return 0
+
+
+def _dry_run(value: str) -> None:
+    """Helm's cmdGetDryRunFlagStrategy for ``template`` (always a dry run)."""
+    if value in ("client", "unset"):
+        return
+    if value == "server":
+        raise CommandError("--dry-run=server is not supported by chartist template yet")
+    if value == "none":
+        raise CommandError(f'invalid dry-run value ("{value}"). Must be "server" or "client"')
+    b = _parse_bool(value)
+    if b is None:
+        raise CommandError(f'invalid dry-run value ("{value}"). Must be "none", "server", or "client"')
+    if not b:
+        raise CommandError(f'invalid dry-run value ("{value}"). Must be "server" or "client"')
+
+
+def _parse_bool(v: str) -> bool | None:
+    """Go's strconv.ParseBool."""
+    if v in ("1", "t", "T", "TRUE", "true", "True"):
+        return True
+    if v in ("0", "f", "F", "FALSE", "false", "False"):
+        return False
+    return None
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> None:
     from chartist.action import rendering
     from chartist.action.template import (
+        DEFAULT_RELEASE_NAME,
+        RenderedRelease,
         RenderFailed,
         Template,
+        locate_chart,
         name_and_chart,
         show_only,
         template_output,
-        write_output_dir,
+        write_hooks,
     )
-    from chartist.action.template import TemplateError as ActionError
 
-    name, chart_ref = name_and_chart(
-        args.args,
-        generate_name=args.generate_name,
-        name_template=args.name_template,
-        default_name="" if (args.generate_name or args.name_template) else "release-name",
-    )
+    if not args.args:
+        raise CommandError(f'"chartist template" requires at least 1 argument\n\nUsage:  {USE_LINE}')
+    kube_version = None
     if args.kube_version:
         from chartist.engine.capabilities import CapabilitiesError, parse_kube_version
 
         try:
             parse_kube_version(args.kube_version)
         except CapabilitiesError as err:
-            raise ActionError(f"invalid kube version '{args.kube_version}': {err}") from err
-    api_versions = [a for s in args.api_versions for a in s.split(",") if a]
+            raise CommandError(f"invalid kube version '{args.kube_version}': {err}") from err
+        kube_version = args.kube_version
+    if args.validate:
+        raise CommandError("--validate (a server-side dry run) is not supported by chartist template yet")
+    _dry_run(args.dry_run)
+    name, chart_ref = name_and_chart(
+        args.args,
+        generate_name=args.generate_name,
+        name_template=args.name_template,
+        default_name=DEFAULT_RELEASE_NAME,
+    )
+    if args.repo or args.version or args.devel:
+        raise CommandError("chart repositories and versions are not supported yet: give a chart directory or archive")
+    path = locate_chart(chart_ref)
+    values = value_options(args).merge_values()
+    chart = rendering.load_chart(path)
     post = None
     if args.post_renderer:
         from chartist.action.postrender import PostRenderer
 
         post = PostRenderer.find(args.post_renderer, args.post_renderer_args, settings.plugins_directory)
-    values = value_options(args).merge_values()
-    chart = rendering.load_chart(chart_ref)
     action = Template(
         release_name=name,
         namespace=settings.effective_namespace(),
-        kube_version=args.kube_version or None,
-        api_versions=api_versions,
+        kube_version=kube_version,
+        api_versions=[a for s in args.api_versions for a in s.split(",")],
         is_upgrade=args.is_upgrade,
         include_crds=args.include_crds,
         skip_crds=args.skip_crds,
@@ -96,28 +166,47 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         skip_schema_validation=args.skip_schema_validation,
         enable_dns=args.enable_dns,
         hide_secret=args.hide_secret,
+        output_dir=args.output_dir,
+        use_release_name=args.release_name,
         post_renderer=post,
+        labels=_labels(args.labels),
     )
+    if chart.metadata.deprecated:
+        sys.stderr.write('level=WARN msg="this chart is deprecated"\n')  # Helm's slog line
+    rel: RenderedRelease | None
+    failure: RenderFailed | None = None
     try:
         rel = action.run(chart, values)
     except RenderFailed as err:
-        if settings.debug:
-            sys.stdout.write(err.manifest)
-            raise
-        raise ActionError(f"{err}\n\nUse --debug flag to render out invalid YAML") from err
+        if not settings.debug:
+            raise CommandError(f"{err}\n\nUse --debug flag to render out invalid YAML") from err
+        rel, failure = err.release, err
+    for path in rel.written:
+        print(f"wrote {path}")
     if args.output_dir:
-        for path in write_output_dir(
-            rel,
-            args.output_dir,
-            use_release_name=args.release_name,
-            disable_hooks=args.no_hooks,
-            skip_tests=args.skip_tests,
-            include_crds=args.include_crds,
-        ):
-            print(f"wrote {path}")
-        return 0
-    out = template_output(rel, disable_hooks=args.no_hooks, skip_tests=args.skip_tests)
+        out = rel.manifest.strip() + "\n"
+        if not args.no_hooks:
+            for path in write_hooks(rel, args.output_dir, use_release_name=args.release_name, skip_tests=args.skip_tests):
+                print(f"wrote {path}")
+    else:
+        out = template_output(rel, disable_hooks=args.no_hooks, skip_tests=args.skip_tests)
     if args.show_only:
         out = show_only(out, args.show_only)
     sys.stdout.write(out)
-    return 0
+    if failure is not None:
+        raise failure
+
+
+def _labels(flags: list[str]) -> dict[str, str]:
+    """``--labels k=v,k2=v2`` (a string-to-string map flag, repeatable)."""
+    out: dict[str, str] = {}
+    for flag in flags:
+        for pair in flag.split(","):
+            if not pair:
+                continue
+            k, eq, v = pair.partition("=")
+            if not eq:
+                raise CommandError(f'invalid argument "{flag}" for "--labels" flag: {pair} must be formatted as key=value')
+            out[k] = v
+    return out
+

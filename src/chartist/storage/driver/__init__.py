@@ -29,6 +29,7 @@ from chartist.storage.driver.base import (
     system_labels,
     validate_label_value,
 )
+from chartist.storage.driver.factory import DRIVER_NAMES, new_driver
 from chartist.storage.driver.memory import MemoryDriver
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from chartist.storage.driver.sql import SQLDriver
 
 __all__ = [
+    "DRIVER_NAMES",
     "HELM_STORAGE_TYPE",
     "OWNER",
     "RELEASE_TYPE",
@@ -57,6 +59,7 @@ __all__ = [
     "contains_system_labels",
     "filter_system_labels",
     "make_key",
+    "new_driver",
     "parse_key",
     "system_labels",
     "validate_label_value",

@@ -120,8 +120,12 @@ class Driver(Protocol):
     ``name`` is Helm's driver name (``Memory``, ``Secret``, ``ConfigMap``, ``SQL``).
     ``labels`` on returned releases: custom labels from :meth:`get`; :meth:`list` and
     :meth:`query` return what Helm's driver returns (for Secrets and ConfigMaps every object
-    label, system labels included, so that ``list --selector status=deployed`` works).
+    label, system labels included, so that ``list --selector status=deployed`` works), so a
+    new revision should take ``filter_system_labels(previous.labels)``, not the labels as read.
     """
+
+    #: The namespace read from; ``""`` makes list and query cover every namespace.
+    namespace: str
 
     @property
     def name(self) -> str: ...

@@ -9,8 +9,13 @@ object whole. An encoded release over 1 MiB (the API server's limit on a Secret'
 ConfigMap's data) is refused with :class:`ReleaseTooLarge` before anything is sent.
 
 Reading follows Helm: ``get`` gives the release its custom labels only, ``list`` and
-``query`` give it every label of the object; objects that do not decode are skipped by
+``query`` give it every label of the object (callers carrying labels into a new revision
+should pass them through ``filter_system_labels``); objects that do not decode are skipped by
 ``list`` and ``query`` (and logged), as Helm does.
+
+Differences from Helm: the createdAt/modifiedAt stamps are always the time of this write (Helm
+lets stale stamps carried in a release's labels win); both drivers add Helm's Secret-driver
+context to errors (Helm's ConfigMap driver returns them bare).
 """
 
 from __future__ import annotations
