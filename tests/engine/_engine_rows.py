@@ -5,8 +5,6 @@ deliberate differences (chartist bounds a runaway tpl; HelmVersion is the releas
 "v4.2.3" where the SDK build says "v4.2"), ``known`` rows are differences owned elsewhere.
 """
 
-# ruff: noqa: E501
-
 from __future__ import annotations
 
 from _engine_support import R, Tail
