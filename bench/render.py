@@ -1,9 +1,19 @@
 """Render the three largest charts of the conformance corpus with chartist and with Helm v4.
 
-Run by hand: ``python bench/render.py [--rounds N] [--profile]``. Prints, per chart, the mean
-time per render for chartist and Helm (the test-only ``helm-python-sdk``), the ratio
-chartist/Helm, and the peak memory (max RSS of a fresh process rendering the largest chart).
-With ``--profile`` it writes a pyinstrument report of chartist's renders to bench/render.html.
+Run by hand: ``python bench/render.py [--rounds N] [--profile] [--only warm,cold,cli,memory]``.
+Prints, per chart:
+
+* warm: the mean time per render once the chart is loaded and rendered once (parsed trees and
+  compiled code are then cached), for chartist and Helm (the test-only ``helm-python-sdk``),
+  and the ratio chartist/Helm;
+* cold: a fresh process per tool that imports it, loads the chart and renders it once: the
+  import time and the load + render time (best of N processes);
+* cli: the wall time of ``python -m chartist template rel CHART -f values.yaml`` (best and mean);
+* memory: the peak RSS (VmHWM) of a fresh process rendering the chart once; the chartist
+  process never imports helm_python and the Helm process never imports chartist.
+
+With ``--profile`` it writes a pyinstrument report of chartist's warm renders to bench/render.html
+(``--profile-cold``: of one cold render in this process instead).
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CHARTIST_SHARED", ROOT.parent / "shared"))
@@ -38,6 +49,9 @@ def largest_cases(n: int = 3) -> list[dict[str, str]]:
     return out
 
 
+# -- warm renders, both tools in this process ---------------------------------------------------
+
+
 def time_chartist(case: dict[str, str], rounds: int) -> float:
     import chartist
 
@@ -50,14 +64,18 @@ def time_chartist(case: dict[str, str], rounds: int) -> float:
     return (time.perf_counter() - t0) / rounds
 
 
+def _helm_values(case: dict[str, str]) -> Any:
+    import helm_python
+
+    return helm_python.values_from_yaml((CASES / case["case"] / "values.yaml").read_text()) or {}
+
+
 def time_helm(case: dict[str, str], rounds: int) -> float | None:
     try:
         import helm_python
     except ImportError:
         return None
-    import chartist
-
-    values = chartist.load_values(CASES / case["case"] / "values.yaml") or {}
+    values = _helm_values(case)
     chart = helm_python.Chart.load(str(CHARTS / case["chart"]))
     chart.render(values, name=case["release"], namespace=case["namespace"])
     t0 = time.perf_counter()
@@ -66,50 +84,142 @@ def time_helm(case: dict[str, str], rounds: int) -> float | None:
     return (time.perf_counter() - t0) / rounds
 
 
-def peak_rss(case: dict[str, str], which: str) -> float:
-    """Max RSS (MiB) of a fresh process that renders CASE once with chartist or helm."""
-    code = (
-        "import sys, json, resource; sys.path.insert(0, %r); import render as b; "
-        "case = json.loads(sys.argv[1]); "
-        "(b.time_chartist if sys.argv[2] == 'chartist' else b.time_helm)(case, 1); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    ) % str(Path(__file__).parent)
-    out = subprocess.run([sys.executable, "-c", code, json.dumps(case), which], capture_output=True, text=True)
+# -- one cold render in a fresh process -----------------------------------------------------------
+
+
+def _peak_rss_mib() -> float:
+    """VmHWM of this process (ru_maxrss would include the parent's peak, kept across exec)."""
     try:
-        return int(out.stdout.strip().splitlines()[-1]) / 1024
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(which: str, case: dict[str, str]) -> dict[str, float]:
+    """Import WHICH, load CASE's chart and render it once; the times and the peak RSS."""
+    t0 = time.perf_counter()
+    if which == "chartist":
+        import chartist
+        import chartist.action.rendering  # what chartist.render needs, so import is all counted
+
+        t1 = time.perf_counter()
+        values = chartist.load_values(CASES / case["case"] / "values.yaml") or {}
+        chart = chartist.load_chart(CHARTS / case["chart"])
+        t2 = time.perf_counter()
+        chartist.render(chart, values, release_name=case["release"], namespace=case["namespace"])
+    else:
+        import helm_python
+
+        t1 = time.perf_counter()
+        values = _helm_values(case)
+        hchart = helm_python.Chart.load(str(CHARTS / case["chart"]))
+        t2 = time.perf_counter()
+        hchart.render(values, name=case["release"], namespace=case["namespace"])
+    t3 = time.perf_counter()
+    return {"import": t1 - t0, "load": t2 - t1, "render": t3 - t2, "rss": _peak_rss_mib()}
+
+
+def run_child(which: str, case: dict[str, str]) -> dict[str, float] | None:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", which, json.dumps(case)], capture_output=True, text=True
+    )
+    try:
+        result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError):
-        return float("nan")
+        return None
+    return result
+
+
+def cold(case: dict[str, str], which: str, runs: int) -> dict[str, float] | None:
+    """Best (minimum) of each figure over RUNS fresh processes."""
+    results = [r for r in (run_child(which, case) for _ in range(runs)) if r is not None]
+    if not results:
+        return None
+    return {k: min(r[k] for r in results) for k in results[0]}
+
+
+def cli_wall(case: dict[str, str], runs: int) -> tuple[float, float]:
+    """(best, mean) wall time of ``python -m chartist template`` on CASE."""
+    cmd = [
+        sys.executable, "-m", "chartist", "template", case["release"], str(CHARTS / case["chart"]),
+        "-n", case["namespace"], "-f", str(CASES / case["case"] / "values.yaml"),
+    ]  # fmt: skip
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t0)
+    return min(times), sum(times) / len(times)
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def _ms(v: float | None) -> str:
+    return "n/a" if v is None else f"{v * 1000:.1f}"
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--rounds", type=int, default=5)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=5, help="warm renders, cold processes and CLI runs")
+    ap.add_argument("--only", default="warm,cold,cli,memory", help="comma-separated sections")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--profile-cold", action="store_true")
+    ap.add_argument("--child", nargs=2, metavar=("TOOL", "CASE"), help=argparse.SUPPRESS)
     a = ap.parse_args()
+    if a.child:
+        print(json.dumps(child(a.child[0], json.loads(a.child[1]))))
+        return
+    sections = set(a.only.split(","))
     cases = largest_cases()
-    print(f"{'case':<36} {'chartist ms':>12} {'helm ms':>10} {'ratio':>7}")
-    ratios = []
-    for case in cases:
-        c = time_chartist(case, a.rounds)
-        h = time_helm(case, a.rounds)
-        ratio = c / h if h else float("nan")
-        ratios.append(ratio)
-        hs = f"{h * 1000:10.1f}" if h else f"{'n/a':>10}"
-        print(f"{case['case']:<36} {c * 1000:12.1f} {hs} {ratio:7.2f}")
-    if ratios:
-        print(f"mean ratio chartist/helm: {sum(ratios) / len(ratios):.2f}")
-    big = cases[0]
-    print(
-        f"peak RSS rendering {big['case']}: chartist {peak_rss(big, 'chartist'):.0f} MiB, "
-        f"helm {peak_rss(big, 'helm'):.0f} MiB"
-    )
-    if a.profile:
+    if "warm" in sections:
+        print(f"warm render (mean of {a.rounds})")
+        print(f"{'case':<36} {'chartist ms':>12} {'helm ms':>10} {'ratio':>7}")
+        ratios = []
+        for case in cases:
+            c = time_chartist(case, a.rounds)
+            h = time_helm(case, a.rounds)
+            ratio = c / h if h else float("nan")
+            ratios.append(ratio)
+            print(f"{case['case']:<36} {c * 1000:12.1f} {_ms(h):>10} {ratio:7.2f}")
+        print(f"mean ratio chartist/helm: {sum(ratios) / len(ratios):.2f}\n")
+    if "cold" in sections or "memory" in sections:
+        print(f"cold: fresh process, import + load + one render (best of {a.rounds})")
+        print(f"{'case':<36} {'tool':<9} {'import':>7} {'load':>6} {'render':>7} {'ratio':>6} {'MiB':>5}")
+        for case in cases:
+            c = cold(case, "chartist", a.rounds)
+            h = cold(case, "helm", a.rounds)
+            for name, r in (("chartist", c), ("helm", h)):
+                if r is None:
+                    print(f"{case['case']:<36} {name:<9} failed")
+                    continue
+                ratio = (c["render"] / h["render"]) if (c and h and name == "chartist") else None
+                rs = f"{ratio:6.2f}" if ratio is not None else f"{'':6}"
+                print(
+                    f"{case['case']:<36} {name:<9} {_ms(r['import']):>7} {_ms(r['load']):>6} "
+                    f"{_ms(r['render']):>7} {rs} {r['rss']:5.0f}"
+                )
+        print()
+    if "cli" in sections:
+        print(f"cli: python -m chartist template (wall, {a.rounds} runs)")
+        for case in cases:
+            best, mean = cli_wall(case, a.rounds)
+            print(f"{case['case']:<36} best {best * 1000:7.1f} ms  mean {mean * 1000:7.1f} ms")
+    if a.profile or a.profile_cold:
         from pyinstrument import Profiler
 
         p = Profiler()
         p.start()
-        for case in cases:
-            time_chartist(case, a.rounds)
+        if a.profile_cold:
+            child("chartist", cases[0])
+        else:
+            for case in cases:
+                time_chartist(case, a.rounds)
         p.stop()
         Path(__file__).with_name("render.html").write_text(p.output_html())
         print(p.output_text(unicode=False, color=False, show_all=False)[:6000])

@@ -16,20 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _same import same
 from chartist import strvals
 from chartist.gotemplate.values import Int64
 from chartist.strvals import StrvalsError
-
-
-def same(a: Any, b: Any) -> bool:
-    """Equal with identical Python types all the way down (Int64 is not str, 1.0 is not 1)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
 
 
 def run(kind: str, s: str) -> Any:
@@ -42,6 +32,13 @@ def run(kind: str, s: str) -> Any:
     dest: dict[str, Any] = {}
     strvals.parse_json(s, dest)
     return dest
+
+
+def _nested(key: str, depth: int, leaf: Any) -> Any:
+    """{KEY: {KEY: ... LEAF}} DEPTH levels deep."""
+    for _ in range(depth):
+        leaf = {key: leaf}
+    return leaf
 
 
 # (parser, input, expected map or ("error", Helm's message)) - from Helm v4.2.3.
@@ -157,142 +154,8 @@ ROWS = [
             "unable to parse key: interface conversion: interface {} is int64, not map[string]interface {}",
         ),
     ),
-    (
-        "set",
-        "a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a=1",
-        {
-            "a": {
-                "a": {
-                    "a": {
-                        "a": {
-                            "a": {
-                                "a": {
-                                    "a": {
-                                        "a": {
-                                            "a": {
-                                                "a": {
-                                                    "a": {
-                                                        "a": {
-                                                            "a": {
-                                                                "a": {
-                                                                    "a": {
-                                                                        "a": {
-                                                                            "a": {
-                                                                                "a": {
-                                                                                    "a": {
-                                                                                        "a": {
-                                                                                            "a": {
-                                                                                                "a": {
-                                                                                                    "a": {
-                                                                                                        "a": {
-                                                                                                            "a": {
-                                                                                                                "a": {
-                                                                                                                    "a": {
-                                                                                                                        "a": {
-                                                                                                                            "a": {
-                                                                                                                                "a": Int64(
-                                                                                                                                    1
-                                                                                                                                )
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                    }
-                                                                                                                }
-                                                                                                            }
-                                                                                                        }
-                                                                                                    }
-                                                                                                }
-                                                                                            }
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                    }
-                                                                }
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-    ),
-    (
-        "set",
-        "a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a=1",
-        {
-            "a": {
-                "a": {
-                    "a": {
-                        "a": {
-                            "a": {
-                                "a": {
-                                    "a": {
-                                        "a": {
-                                            "a": {
-                                                "a": {
-                                                    "a": {
-                                                        "a": {
-                                                            "a": {
-                                                                "a": {
-                                                                    "a": {
-                                                                        "a": {
-                                                                            "a": {
-                                                                                "a": {
-                                                                                    "a": {
-                                                                                        "a": {
-                                                                                            "a": {
-                                                                                                "a": {
-                                                                                                    "a": {
-                                                                                                        "a": {
-                                                                                                            "a": {
-                                                                                                                "a": {
-                                                                                                                    "a": {
-                                                                                                                        "a": {
-                                                                                                                            "a": {
-                                                                                                                                "a": {
-                                                                                                                                    "a": Int64(
-                                                                                                                                        1
-                                                                                                                                    )
-                                                                                                                                }
-                                                                                                                            }
-                                                                                                                        }
-                                                                                                                    }
-                                                                                                                }
-                                                                                                            }
-                                                                                                        }
-                                                                                                    }
-                                                                                                }
-                                                                                            }
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                    }
-                                                                }
-                                                            }
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        },
-    ),
+    ("set", "a." * 29 + "a=1", _nested("a", 30, Int64(1))),
+    ("set", "a." * 30 + "a=1", _nested("a", 31, Int64(1))),
     (
         "set",
         "a[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]=deep",

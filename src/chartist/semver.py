@@ -55,6 +55,20 @@ ERR_SEGMENT_STARTS_ZERO = "version segment starts with 0"
 ERR_INVALID_METADATA = "invalid metadata string"
 ERR_INVALID_PRERELEASE = "invalid prerelease string"
 
+# Masterminds v3.5's limits on input size, checked before any parsing.
+MAX_VERSION_LEN = 256  # bytes
+MAX_CONSTRAINT_LEN = 512  # bytes
+MAX_CONSTRAINT_GROUPS = 32
+ERR_VERSION_TOO_LONG = f"version string is too long (max {MAX_VERSION_LEN} bytes)"
+ERR_CONSTRAINT_TOO_LONG = f"constraint string is too long (max {MAX_CONSTRAINT_LEN} bytes)"
+ERR_TOO_MANY_GROUPS = f"too many constraint groups (max {MAX_CONSTRAINT_GROUPS})"
+
+
+def _byte_len(text: str) -> int:
+    """Go's len(): UTF-8 bytes, a surrogate escape (a stray byte) counting one."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogateescape"))
+
+
 class _RE2:
     """A regular expression in RE2 syntax, compiled on first use (importing RE2 costs start-up
     time). Text that UTF-8 cannot carry (surrogate escapes) is matched with each such character
@@ -108,38 +122,17 @@ _OPS = r"=||!=|>|<|>=|=>|<=|=<|~|~>|\^"
 _CONSTRAINT_RE = _RE2(rf"^{_WS}*({_OPS}){_WS}*({_CV}){_WS}*\z")
 _RANGE_RE = _RE2(rf"{_WS}*({_CV}){_WS}+-{_WS}+({_CV}){_WS}*")
 _FIND_RE = _RE2(rf"({_OPS}){_WS}*({_CV})")
-_VALID_RE = _RE2(
-    rf"^({_WS}*({_OPS}){_WS}*({_CV}){_WS}*)((?:{_WS}+|,{_WS}*)({_OPS}){_WS}*({_CV}){_WS}*)*\z"
-)
+_VALID_RE = _RE2(rf"^({_WS}*({_OPS}){_WS}*({_CV}){_WS}*)((?:{_WS}+|,{_WS}*)({_OPS}){_WS}*({_CV}){_WS}*)*\z")
 
 _ALLOWED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789")
 _DIGITS = frozenset("0123456789")
 
 
 def _quote(s: str) -> str:
-    """Go's ``%q`` of a string (strconv.Quote): printable runes kept, the rest escaped."""
-    out = ['"']
-    for ch in s:
-        o = ord(ch)
-        if ch == '"' or ch == "\\":
-            out.append("\\" + ch)
-        elif 0xDC80 <= o <= 0xDCFF:  # a byte of invalid UTF-8 kept by surrogateescape
-            out.append(f"\\x{o - 0xDC00:02x}")
-        elif ch.isprintable():
-            out.append(ch)
-        elif ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif o < 0x20 or o == 0x7F:
-            out.append(f"\\x{o:02x}")
-        elif o < 0x10000:
-            out.append(f"\\u{o:04x}")
-        else:
-            out.append(f"\\U{o:08x}")
-    out.append('"')
-    return "".join(out)
+    """Go's ``%q`` of a string, for messages (gotemplate, where strconv lives, loads slowly)."""
+    from chartist.gotemplate.strconv import quote
 
-
-_ESCAPES = {"\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v"}
+    return quote(s)
 
 
 def _parse_uint(s: str) -> int:
@@ -321,13 +314,16 @@ def parse_version(text: str, *, strict: bool = False) -> Version:
     The loose form allows a leading ``v``, missing minor/patch (``1``, ``v1.2``) and leading
     zeros in the numbers (``01.02.3`` is 1.2.3). Strict accepts only ``X.Y.Z[-pre][+meta]``.
     Raises SemverError with Masterminds' message (``invalid semantic version``, ``version
-    segment starts with 0``, ``invalid prerelease string``, ...).
+    segment starts with 0``, ``invalid prerelease string``, ``version string is too long
+    (max 256 bytes)`` ...).
     """
     return _parse_strict(text) if strict else _parse_loose(text)
 
 
 @lru_cache(maxsize=2048)
 def _parse_loose(text: str) -> Version:
+    if _byte_len(text) > MAX_VERSION_LEN:
+        raise SemverError(ERR_VERSION_TOO_LONG)
     m = _LOOSE_RE.match(text)
     if m is None:
         raise SemverError(ERR_INVALID_SEMVER)
@@ -347,6 +343,8 @@ def _parse_loose(text: str) -> Version:
 def _parse_strict(text: str) -> Version:
     if not text:
         raise SemverError(ERR_EMPTY_STRING)
+    if _byte_len(text) > MAX_VERSION_LEN:
+        raise SemverError(ERR_VERSION_TOO_LONG)
     parts = text.split(".", 2)
     if len(parts) != 3:
         raise SemverError(ERR_INVALID_SEMVER)
@@ -611,11 +609,18 @@ def parse_constraint(text: str) -> Constraints:
     commas; a constraint is an optional operator (``= != > < >= => <= =< ~ ~> ^``) and a
     version in which ``x``, ``X`` or ``*`` may stand for a part; ``A - B`` (spaces required)
     is ``>= A, <= B``. Raises SemverError ``improper constraint: "<group>"`` for a group that
-    does not fit, or ``constraint parser error`` for one whose version cannot be parsed.
+    does not fit, ``constraint parser error`` for one whose version cannot be parsed, or the
+    limits' ``constraint string is too long (max 512 bytes)`` and ``too many constraint groups
+    (max 32)``.
     """
+    if _byte_len(text) > MAX_CONSTRAINT_LEN:
+        raise SemverError(ERR_CONSTRAINT_TOO_LONG)
+    parts = _rewrite_ranges(text).split("||")
+    if len(parts) > MAX_CONSTRAINT_GROUPS:
+        raise SemverError(ERR_TOO_MANY_GROUPS)
     groups: list[tuple[Constraint, ...]] = []
     has_pre: list[bool] = []
-    for part in _rewrite_ranges(text).split("||"):
+    for part in parts:
         if not _VALID_RE.match(part):
             raise SemverError(f"improper constraint: {_quote(part)}")
         pieces = [m.group(0) for m in _FIND_RE.finditer(part)] or [part]

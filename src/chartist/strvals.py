@@ -21,10 +21,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from chartist.chart._go import go_quote
 from chartist.chart._gojson import GoJSONError, decode
 from chartist.errors import ChartistError
-from chartist.gotemplate.values import Int64
+from chartist.gotemplate.strconv import quote as go_quote
+from chartist.gotemplate.strconv import quote_rune
+from chartist.gotemplate.values import Int64, type_name
 
 __all__ = [
     "MAX_INDEX",
@@ -75,23 +76,8 @@ class _Panic(Exception):
 
 
 def _go_type(v: Any) -> str:
-    if v is None:
-        return "nil"
-    if isinstance(v, bool):
-        return "bool"
-    if isinstance(v, Int64):
-        return "int64"
-    if isinstance(v, int):
-        return "int"
-    if isinstance(v, float):
-        return "float64"
-    if isinstance(v, str):
-        return "string"
-    if isinstance(v, dict):
-        return "map[string]interface {}"
-    if isinstance(v, list):
-        return "[]interface {}"
-    return type(v).__name__
+    """The dynamic type a failed Go type assertion names (``nil`` for a nil interface)."""
+    return "nil" if v is None else type_name(v)
 
 
 def _as_list(v: Any) -> list[Any]:
@@ -154,7 +140,7 @@ def _set_index(lst: list[Any], index: int, val: Any) -> list[Any]:
 
 def _runes(r: str) -> str:
     """Go's %q of a []rune: ``['a' 'b']``."""
-    return "[" + " ".join(go_quote(c, "'") for c in r) + "]"
+    return "[" + " ".join(quote_rune(ord(c)) for c in r) + "]"
 
 
 class _Parser:

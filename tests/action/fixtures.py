@@ -74,7 +74,9 @@ def write_chart(
     """A chart directory under ROOT/NAME with the given templates (dedented)."""
     d = root / name
     (d / "templates").mkdir(parents=True, exist_ok=True)
-    (d / "Chart.yaml").write_text(f"apiVersion: v2\nname: {name}\nversion: {version}\n{extra}", encoding="utf-8")
+    (d / "Chart.yaml").write_text(
+        f"apiVersion: v2\nname: {name}\nversion: {version}\n{extra}", encoding="utf-8"
+    )
     (d / "values.yaml").write_text(textwrap.dedent(values), encoding="utf-8")
     for fname, text in templates.items():
         (d / "templates" / fname).write_text(textwrap.dedent(text), encoding="utf-8")
@@ -122,7 +124,9 @@ DEPLOYMENT = """\
     """
 
 
-def hook(name: str, event: str, *, kind: str = "Job", weight: int = 0, policy: str = "", fail: bool = False) -> str:
+def hook(
+    name: str, event: str, *, kind: str = "Job", weight: int = 0, policy: str = "", fail: bool = False
+) -> str:
     """A hook template: a Job (or Pod) that succeeds, or fails with FAIL."""
     ann = {"helm.sh/hook": event, "helm.sh/hook-weight": str(weight)}
     if policy:

@@ -1,4 +1,4 @@
-"""Helpers for chart tests: writing chart directories and comparing Go-typed values."""
+"""Helpers for chart tests: writing chart directories, comparing with Helm's JSON."""
 
 from __future__ import annotations
 
@@ -26,12 +26,13 @@ def write_tree(root: Path, files: dict[str, Any]) -> Path:
     return root
 
 
-def same(a: Any, b: Any) -> bool:
-    """Equal with identical Python types all the way down."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+def numbers_as_float(x: Any, drop_empty: frozenset[str] = frozenset()) -> Any:
+    """X with every number a float (Helm's JSON gives float64) and the keys in DROP_EMPTY
+    left out where their value is empty, for comparing with what helm_python returns."""
+    if isinstance(x, dict):
+        return {k: numbers_as_float(v, drop_empty) for k, v in x.items() if v or k not in drop_empty}
+    if isinstance(x, list):
+        return [numbers_as_float(v, drop_empty) for v in x]
+    if isinstance(x, int | float) and not isinstance(x, bool):
+        return float(x)
+    return x

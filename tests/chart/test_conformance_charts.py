@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chart_helpers import numbers_as_float
 
 import chartist.chart as chart_pkg
 from chartist.chart import load, metadata_as_map, process_dependencies
@@ -49,17 +50,11 @@ def test_charts_load_like_helm(shared_dir: Path) -> None:
         assert sorted(f.name for f in ours.templates) == sorted(f["name"] for f in theirs.templates)
         assert sorted(f.name for f in ours.files) == sorted(f["name"] for f in theirs.files)
         assert sorted(d.name for d in ours.dependencies) == sorted(d["name"] for d in theirs.dependencies)
-        assert _norm(ours.values) == _norm(theirs.values or {})  # Helm: nil without values.yaml
+        assert _norm_chart(ours.values) == _norm_chart(theirs.values or {})  # Helm: nil without values.yaml
 
 
-def _norm(x: Any) -> Any:
-    if isinstance(x, dict):
-        return {k: _norm(v) for k, v in x.items() if not (k == "Annotations" and not v)}
-    if isinstance(x, list):
-        return [_norm(v) for v in x]
-    if isinstance(x, int | float) and not isinstance(x, bool):
-        return float(x)
-    return x
+def _norm_chart(x: Any) -> Any:
+    return numbers_as_float(x, drop_empty=frozenset({"Annotations"}))
 
 
 @pytest.mark.helm
@@ -76,4 +71,4 @@ def test_processed_chart_object_like_helm(shared_dir: Path, tmp_path: Path, name
     theirs = json.loads(rendered[f"{chart.name}/templates/zz-chart.yaml"])
     ours = metadata_as_map(process_dependencies(chart, {}).metadata, is_root=True)
     # Helm's nil Annotations map serialises as null; ours is an empty dict.
-    assert _norm(ours) == _norm(theirs)
+    assert _norm_chart(ours) == _norm_chart(theirs)

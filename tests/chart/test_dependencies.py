@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
-from chart_helpers import same
 
+from _same import same
 from chartist.chart import (
     ChartError,
     DependencyError,

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
-from chart_helpers import same
+from chart_helpers import numbers_as_float
 
+from _same import same
 from chartist.chart import (
     File,
     ValuesError,
@@ -207,16 +208,6 @@ def _conformance_cases(shared: Path) -> list[tuple[str, Path, Path]]:
     return out
 
 
-def _norm(x: Any) -> Any:
-    if isinstance(x, dict):
-        return {k: _norm(v) for k, v in x.items()}
-    if isinstance(x, list):
-        return [_norm(v) for v in x]
-    if isinstance(x, int | float) and not isinstance(x, bool):
-        return float(x)
-    return x
-
-
 @pytest.mark.helm
 def test_conformance_values_like_helm(shared_dir: Path) -> None:
     import helm_python as h
@@ -227,7 +218,7 @@ def test_conformance_values_like_helm(shared_dir: Path) -> None:
         user = load_values(values_file)
         ours = coalesce_values(load(chart_dir), user)
         theirs = h.Chart.load(str(chart_dir)).merge_values(user)
-        assert _norm(ours) == _norm(theirs), name
+        assert numbers_as_float(ours) == numbers_as_float(theirs), name
 
 
 @pytest.mark.parametrize(

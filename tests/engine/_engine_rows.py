@@ -853,6 +853,15 @@ ROWS = [
         },
         known="value model: .Values is Helm's named map type common.Values",
     ),
+    R(
+        "objects",
+        "release of an upgrade",
+        {
+            "templates/x.yaml": "{{ .Release.IsInstall }}|{{ .Release.IsUpgrade }}|{{ .Release.Revision }}|{{ typeOf .Release.Revision }}"
+        },
+        want={"c/templates/x.yaml": "false|true|3|int"},
+        release={"revision": 3, "is_upgrade": True},
+    ),
     # --- scoping -----------------------------------------------------------------------------------
     R(
         "scoping",

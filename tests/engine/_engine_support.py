@@ -65,7 +65,9 @@ def render(root: Path, row: R) -> tuple[dict[str, str] | None, str | None]:
     """chartist's render map of ROW, or its error text."""
     chart = write_chart(root, row.files)
     try:
-        return chartist.render(chart, row.values or {}, release_name="rel", namespace="default", **row.release), None
+        return chartist.render(
+            chart, row.values or {}, release_name="rel", namespace="default", **row.release
+        ), None
     except ChartistError as err:
         return None, str(err)
 
@@ -76,7 +78,12 @@ def render_helm(root: Path, row: R) -> tuple[dict[str, str] | None, str | None]:
 
     chart = write_chart(root, row.files)
     try:
-        return h.Chart.load(os.fspath(chart)).render(row.values or {}, name="rel", namespace="default"), None
+        release = dict(row.release)
+        if release.get("is_upgrade"):
+            release["is_install"] = False
+        return h.Chart.load(os.fspath(chart)).render(
+            row.values or {}, name="rel", namespace="default", **release
+        ), None
     except h.HelmError as err:
         return None, str(err)
 

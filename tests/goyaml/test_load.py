@@ -6,12 +6,12 @@ document) and VALUES_ROWS from loading a chart's values.yaml (documents merged).
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
 from _goyaml_load_rows import LOAD_ROWS, VALUES_ROWS
 
+from _same import same
 from chartist.goyaml import (
     YAMLError,
     load,
@@ -28,16 +28,6 @@ from chartist.goyaml import (
 _RANDOM_COLLISIONS = {'1: a\n"1": b\n', "0.1: x\n1e100: y\n.inf: z\n-.inf: w\n.nan: v\n"}
 
 
-def _same(a: object, b: object) -> bool:
-    if isinstance(a, float) and isinstance(b, float):
-        return a == b or (math.isnan(a) and math.isnan(b))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return type(a) is type(b) and a == b
-
-
 @pytest.mark.parametrize("row", LOAD_ROWS, ids=[f"{i}-{r[0][:30]!r}" for i, r in enumerate(LOAD_ROWS)])
 def test_load(row: tuple) -> None:
     text = row[0]
@@ -49,7 +39,7 @@ def test_load(row: tuple) -> None:
         assert str(err.value) == row[2]
         return
     got = load(text)
-    assert _same({} if got is None else got, row[1])
+    assert same({} if got is None else got, row[1])
 
 
 @pytest.mark.parametrize("row", VALUES_ROWS, ids=[f"{i}-{r[0][:30]!r}" for i, r in enumerate(VALUES_ROWS)])
@@ -60,7 +50,7 @@ def test_read_values(row: tuple) -> None:
             read_values(text)
         assert "cannot load values.yaml: " + str(err.value) == row[2]
         return
-    assert _same(read_values(text), row[1])
+    assert same(read_values(text), row[1])
 
 
 def test_numbers_are_float64() -> None:

@@ -1,5 +1,5 @@
-"""Go's strconv.Quote, FormatFloat 'g' and base64 StdEncoding decoding, as the sprig modules
-use them; expected values from Helm v4.2.3 (printf "%q", float printing, decryptAES/b64 errors)."""
+"""Go's strconv.Quote, FormatFloat 'g' (chartist.gotemplate.strconv) and base64 StdEncoding
+decoding, as the sprig modules use them; expected values from Helm v4.2.3 (printf "%q", float printing, decryptAES/b64 errors)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import os
 
 import pytest
 
+from chartist.gotemplate.strconv import format_float, quote
 from chartist.sprig.gobase64 import Base64Error, std_decode
-from chartist.sprig.gostrconv import format_float_g, quote
 
 QUOTE_ROWS = [
     ("abc", '"abc"'),
@@ -54,7 +54,7 @@ FLOAT_ROWS = [
 
 @pytest.mark.parametrize(("v", "want"), FLOAT_ROWS, ids=[r[1] for r in FLOAT_ROWS])
 def test_format_float_g(v, want):
-    assert format_float_g(v) == want
+    assert format_float(v) == want
 
 
 B64_ERROR_ROWS = [

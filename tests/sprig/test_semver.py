@@ -324,6 +324,14 @@ CHECK_ROWS = [
 # Constraints Helm rejects, with its message (str of SemverError).
 CONSTRAINT_ERROR_ROWS = [
     ("foo", 'improper constraint: "foo"'),
+    # Masterminds v3.5's size limits (bytes); the whitespace run would also make a
+    # backtracking engine take hours before "improper constraint".
+    (" " * 512 + "1", "constraint string is too long (max 512 bytes)"),
+    ("é" * 256 + "1", "constraint string is too long (max 512 bytes)"),
+    ("é" * 170 + "1", 'improper constraint: "' + "é" * 170 + '1"'),
+    (">=1" + " " * 500 + "!", 'improper constraint: ">=1' + " " * 500 + '!"'),
+    ("||".join(map(str, range(33))), "too many constraint groups (max 32)"),
+    ("1.0.0-" + "a" * 300, "constraint parser error"),
     ("", 'improper constraint: ""'),
     (" ", 'improper constraint: " "'),
     ("1.2.3.4", 'improper constraint: "1.2.3.4"'),
@@ -360,6 +368,11 @@ CONSTRAINT_ODD_OK_ROWS = [
 # semver VERSION: String|Original|Major|Minor|Patch|Prerelease|Metadata, or the error message.
 VERSION_ROWS = [
     ("1.2.3", ("1.2.3", 1, 2, 3, "", "")),
+    ("1.0.0-" + "a" * 250, ("1.0.0-" + "a" * 250, 1, 0, 0, "a" * 250, "")),
+    ("1.0.0-" + "a" * 251, "version string is too long (max 256 bytes)"),
+    ("1.0.0-" + "é" * 126, "version string is too long (max 256 bytes)"),
+    ("1.0.0-" + "é" * 125, "invalid semantic version"),
+    ("1" + "-a.a" * 3000 + "!", "version string is too long (max 256 bytes)"),
     ("1.2.3-alpha.01", "version segment starts with 0"),
     ("1.2.3+test.01", ("1.2.3+test.01", 1, 2, 3, "", "test.01")),
     ("1.2.3-alpha.-1", ("1.2.3-alpha.-1", 1, 2, 3, "alpha.-1", "")),

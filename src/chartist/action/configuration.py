@@ -30,6 +30,7 @@ from chartist.release.times import GoTime
 from chartist.storage.storage import Storage
 
 if TYPE_CHECKING:
+    from chartist.action.apply import Applier
     from chartist.engine.capabilities import Capabilities
     from chartist.kube.client import KubeClient
     from chartist.kube.readiness import Result
@@ -82,8 +83,9 @@ class OperationCancelled(ActionError):
 
 
 @contextlib.contextmanager
-def deferred_interrupts() -> Iterator[None]:
-    """Hold Ctrl-C while a release write is in flight and raise it once the write is done.
+def deferred_interrupts(*, reraise: bool = True) -> Iterator[None]:
+    """Hold Ctrl-C while a release write is in flight and raise it once the write is done
+    (or drop it, without RERAISE: the write that ends an operation leaves nothing to stop).
 
     A write cut short could leave a revision half-known (written by the server, not by us),
     which is how releases end up locked in a pending state. Only the main thread receives
@@ -106,7 +108,7 @@ def deferred_interrupts() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
-        if received:
+        if received and reraise:
             raise KeyboardInterrupt
 
 
@@ -172,6 +174,8 @@ class Configuration:
 
     ``kube`` may be None for client-only work (``--dry-run=client``). ``progress`` receives
     :class:`WaitStatus` snapshots while an action waits. ``now`` stamps release times.
+    ``field_manager`` owns the fields chartist writes: ``helm``, as the helm binary, so that
+    helm and chartist can take turns on a release.
     """
 
     kube: KubeClient | None
@@ -183,6 +187,7 @@ class Configuration:
     now: Callable[[], GoTime] = GoTime.now
     sleep: Callable[[float], None] = time.sleep
     clock: Callable[[], float] = time.monotonic
+    field_manager: str = "helm"
 
     @classmethod
     def create(
@@ -200,6 +205,12 @@ class Configuration:
         """The cluster client; ActionError ``kubernetes cluster unreachable`` without one."""
         return _need(self.kube)
 
+    def applier(self) -> Applier:
+        """An Applier writing through the cluster client as ``field_manager``."""
+        from chartist.action.apply import Applier
+
+        return Applier(self.client, self.field_manager)
+
     def check_reachable(self) -> None:
         """Helm's IsReachable: ask the server its version; ActionError when that fails."""
         from chartist.kube.errors import KubeError
@@ -207,7 +218,8 @@ class Configuration:
         try:
             self.client.server_version()
         except KubeError as err:
-            raise ActionError(f"kubernetes cluster unreachable: {err}") from err
+            text = str(err).removeprefix("Kubernetes cluster unreachable: ")
+            raise ActionError(f"kubernetes cluster unreachable: {text}") from err
 
     def get_capabilities(self) -> Capabilities:
         """The cluster's capabilities (computed once): server version and served API versions."""
@@ -280,18 +292,19 @@ class Configuration:
         return lookup
 
     # -- storage ---------------------------------------------------------------------------------
-    def record_release(self, rel: Release, *, attempts: int = 1) -> bool:
+    def record_release(self, rel: Release, *, attempts: int = 1, final: bool = False) -> bool:
         """Helm's recordRelease: update the stored revision, logging (not raising) a failure.
 
         With ATTEMPTS > 1 a failed write is retried with backoff; used for the writes that end
-        a pending state, so a passing API outage does not leave the release locked.
+        a pending state, so a passing API outage does not leave the release locked. A Ctrl-C
+        during a FINAL write (the operation's outcome) is ignored: there is nothing left to stop.
         """
         from chartist.storage.driver.base import StorageError
 
         delay = 0.2
         for attempt in range(attempts):
             try:
-                with deferred_interrupts():
+                with deferred_interrupts(reraise=not final):
                     self.releases.update(rel)
                 return True
             except StorageError as err:

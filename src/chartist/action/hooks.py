@@ -22,7 +22,7 @@ skipped it.
 
 from __future__ import annotations
 
-from chartist.action.apply import Applier, ApplyError, ApplyOptions
+from chartist.action.apply import ApplyError, ApplyOptions
 from chartist.action.configuration import ActionError, Configuration
 from chartist.action.resources import BuildError, build
 from chartist.kube.errors import KubeError, WaitError
@@ -56,7 +56,7 @@ def _delete_by_policy(cfg: Configuration, hook: Hook, policy: str, strategy: str
         resources = build(cfg.client, hook.manifest, cfg.namespace)
     except BuildError as err:
         raise ActionError(f"unable to build kubernetes object for deleting hook {hook.path}: {err}") from err
-    _, errors = Applier(cfg.client).delete(resources)
+    _, errors = cfg.applier().delete(resources)
     if errors:
         raise ActionError("; ".join(errors))
     cfg.wait_deleted([r.ref() for r in resources], strategy, timeout)
@@ -91,7 +91,7 @@ def execute_hooks(
         # Whatever happens next, Running must not stay recorded: Unknown until we know.
         hook.last_run.phase = "Unknown"
         try:
-            Applier(cfg.client).create(resources, ApplyOptions(server_side=server_side))
+            cfg.applier().create(resources, ApplyOptions(server_side=server_side))
         except (ApplyError, KubeError) as err:
             hook.last_run.completed_at = cfg.now()
             hook.last_run.phase = "Failed"

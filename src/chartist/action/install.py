@@ -18,9 +18,9 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
-from chartist.action.apply import Applier, ApplyError, ApplyOptions
+from chartist.action.apply import ApplyError, ApplyOptions
 from chartist.action.configuration import (
     DRY_RUN_NONE,
     RECORD_ATTEMPTS,
@@ -236,7 +236,10 @@ class Install:
             self._create_namespace(namespace)
         if self.replace:
             self._replace_release(rel)
-        cfg.store_new(rel)
+        try:
+            cfg.store_new(rel)
+        except KeyboardInterrupt:  # held until the write ended: the revision is stored
+            self._fail(cfg, rel, "context canceled", strategy, cancelled=True)
         try:
             self._perform(cfg, rel, resources, to_adopt, opts, strategy)
         except KeyboardInterrupt:
@@ -269,7 +272,7 @@ class Install:
     def _install_crds(self, crds: list[Any]) -> None:
         cfg = self.cfg
         created: list[Resource] = []
-        applier = Applier(cfg.client)
+        applier = cfg.applier()
         for crd in crds:
             if not crd.file.data:
                 raise ActionError(f"failed to install CRD {crd.name}: file data is empty")
@@ -312,9 +315,9 @@ class Install:
         kube = self.cfg.client
         try:
             if self.server_side:
-                kube.apply(ns, field_manager="helm")
+                kube.apply(ns, field_manager=self.cfg.field_manager)
             else:
-                kube.create(ns, field_manager="helm")
+                kube.create(ns, field_manager=self.cfg.field_manager)
         except AlreadyExists:
             pass
         except KubeError as err:
@@ -358,7 +361,7 @@ class Install:
                 )
             except ActionError as err:
                 raise ActionError(f"failed pre-install: {err}") from err
-        applier = Applier(cfg.client)
+        applier = cfg.applier()
         if resources and not to_adopt:
             applier.create(resources, ApplyOptions(server_side=self.server_side))
         elif resources:
@@ -377,12 +380,12 @@ class Install:
             except ActionError as err:
                 raise ActionError(f"failed post-install: {err}") from err
         rel.set_status(Status.DEPLOYED, self.description or "Install complete")
-        if not cfg.record_release(rel, attempts=RECORD_ATTEMPTS):
+        if not cfg.record_release(rel, attempts=RECORD_ATTEMPTS, final=True):
             cfg.log.error("failed to record the release %s", rel.name)
 
     def _fail(
         self, cfg: Configuration, rel: Release, message: str, strategy: str, *, cancelled: bool = False
-    ) -> None:
+    ) -> NoReturn:
         rel.set_status(Status.FAILED, f'Release "{self.release_name}" failed: {message}')
         error_type = OperationCancelled if cancelled else ReleaseFailed
         if self.rollback_on_failure:

@@ -15,8 +15,9 @@ be upgraded again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
-from chartist.action.apply import Applier, ApplyError, ApplyOptions
+from chartist.action.apply import ApplyError, ApplyOptions
 from chartist.action.configuration import (
     DRY_RUN_NONE,
     RECORD_ATTEMPTS,
@@ -73,7 +74,10 @@ class Rollback:
             raise ActionError(str(err)) from err
         if is_dry_run(self.dry_run):
             return target
-        cfg.store_new(target)
+        try:
+            cfg.store_new(target)
+        except KeyboardInterrupt:  # held until the write ended: the revision is stored
+            self._fail(current, target, "context canceled", cancelled=True)
         try:
             self._perform(current, target, ssa, opts)
         except KeyboardInterrupt:
@@ -143,7 +147,7 @@ class Rollback:
                 self._fail(current_rel, target_rel, str(err))
         set_ownership(target, target_rel.name, target_rel.namespace)
         try:
-            Applier(cfg.client).update(current, target, opts)
+            cfg.applier().update(current, target, opts)
         except (ApplyError, KubeError) as err:
             created = err.result.created if isinstance(err, ApplyError) else []
             msg = f'Rollback "{target_rel.name}" failed: {err}'
@@ -153,7 +157,7 @@ class Rollback:
             cfg.record_release(current_rel, attempts=RECORD_ATTEMPTS)
             cfg.record_release(target_rel, attempts=RECORD_ATTEMPTS)
             if self.cleanup_on_fail and created:
-                _, errors = Applier(cfg.client).delete(created, "Background")
+                _, errors = cfg.applier().delete(created, "Background")
                 if errors:
                     raise ReleaseFailed(
                         "an error occurred while cleaning up resources. original rollback error: "
@@ -185,18 +189,18 @@ class Rollback:
         except NoDeployedReleases:
             deployed = []
         target_rel.info.status = Status.DEPLOYED
-        if not cfg.record_release(target_rel, attempts=RECORD_ATTEMPTS):
+        if not cfg.record_release(target_rel, attempts=RECORD_ATTEMPTS, final=True):
             raise ReleaseFailed(
                 f"failed to record release {target_rel.name} revision {target_rel.version}", target_rel
             )
         for rel in deployed:
             if rel.version != target_rel.version:
                 rel.info.status = Status.SUPERSEDED
-                cfg.record_release(rel, attempts=RECORD_ATTEMPTS)
+                cfg.record_release(rel, attempts=RECORD_ATTEMPTS, final=True)
 
     def _fail(
         self, current_rel: Release, target_rel: Release, message: str, *, cancelled: bool = False
-    ) -> None:
+    ) -> NoReturn:
         """Record the new revision failed (Helm leaves it pending-rollback) and raise."""
         target_rel.set_status(Status.FAILED, f'Rollback "{target_rel.name}" failed: {message}')
         self.cfg.record_release(target_rel, attempts=RECORD_ATTEMPTS)

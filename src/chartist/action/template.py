@@ -312,7 +312,9 @@ def template_output(rel: RenderedRelease, *, disable_hooks: bool, skip_tests: bo
     return "".join(parts)
 
 
-def write_hooks(rel: RenderedRelease, output_dir: str, *, use_release_name: bool, skip_tests: bool) -> list[str]:
+def write_hooks(
+    rel: RenderedRelease, output_dir: str, *, use_release_name: bool, skip_tests: bool
+) -> list[str]:
     """``--output-dir`` for hooks, as Helm's template command does it: into DIR (or
     DIR/RELEASE), appended to a file that already exists. Returns the paths written."""
     base = os.path.normpath(os.path.join(output_dir, rel.name)) if use_release_name else output_dir
@@ -402,9 +404,10 @@ def _char_class(p: str, i: int) -> tuple[int, str | None]:
             return i, None
         hi = lo
         if p[i] == "-":
-            hi, i = _class_char(p, i + 1)
-            if hi is None:
+            upper, i = _class_char(p, i + 1)
+            if upper is None:
                 return i, None
+            hi = upper
         if lo <= hi:
             ranges.append(re.escape(lo) + ("-" + re.escape(hi) if hi != lo else ""))
     if not ranges:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chartist.action.apply import Applier
 from chartist.action.configuration import WAIT_HOOK_ONLY, ActionError, Configuration, check_strategy
 from chartist.action.hooks import execute_hooks
 from chartist.action.resources import RESOURCE_POLICY_ANNOTATION, BuildError, Resource, build
@@ -180,5 +179,5 @@ class Uninstall:
         if not resources:
             return [], "".join(kept), []
         policy = CASCADE_POLICIES.get(self.cascade, "Background")
-        deleted, errors = Applier(self.cfg.client).delete(resources, policy)
+        deleted, errors = self.cfg.applier().delete(resources, policy)
         return deleted, "".join(kept), errors

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
-from chartist.action.apply import Applier, ApplyError, ApplyOptions
+from chartist.action.apply import ApplyError, ApplyOptions
 from chartist.action.configuration import (
     DRY_RUN_NONE,
     RECORD_ATTEMPTS,
@@ -239,8 +239,11 @@ class Upgrade:
             opts.check()
         except ApplyError as err:
             raise ActionError(str(err)) from err
-        cfg.store_new(upgraded)
         created: list[Resource] = []
+        try:
+            cfg.store_new(upgraded)
+        except KeyboardInterrupt:  # held until the write ended: the revision is stored
+            self._fail(upgraded, created, "context canceled", strategy, cancelled=True)
         try:
             self._releasing(original, upgraded, current, target, opts, ssa, strategy, created)
         except KeyboardInterrupt:
@@ -269,7 +272,7 @@ class Upgrade:
             except ActionError as err:
                 raise ActionError(f"pre-upgrade hooks failed: {err}") from err
         try:
-            result = Applier(cfg.client).update(current, target, opts)
+            result = cfg.applier().update(current, target, opts)
         except ApplyError as err:
             created.extend(err.result.created)
             raise
@@ -283,23 +286,23 @@ class Upgrade:
             except ActionError as err:
                 raise ActionError(f"post-upgrade hooks failed: {err}") from err
         upgraded.set_status(Status.DEPLOYED, self.description or "Upgrade complete")
-        if not cfg.record_release(upgraded, attempts=RECORD_ATTEMPTS):
+        if not cfg.record_release(upgraded, attempts=RECORD_ATTEMPTS, final=True):
             raise ReleaseFailed(
                 f"failed to record release {upgraded.name} revision {upgraded.version}", upgraded
             )
         original.info.status = Status.SUPERSEDED
-        cfg.record_release(original, attempts=RECORD_ATTEMPTS)
+        cfg.record_release(original, attempts=RECORD_ATTEMPTS, final=True)
 
     def _fail(
         self, rel: Release, created: list[Resource], message: str, strategy: str, *, cancelled: bool = False
-    ) -> None:
+    ) -> NoReturn:
         cfg = self.cfg
         error_type = OperationCancelled if cancelled else ReleaseFailed
         cfg.log.warning("upgrade failed: %s: %s", rel.name, message)
         rel.set_status(Status.FAILED, f'Upgrade "{rel.name}" failed: {message}')
         cfg.record_release(rel, attempts=RECORD_ATTEMPTS)
         if self.cleanup_on_fail and created:
-            _, errors = Applier(cfg.client).delete(created, "Background")
+            _, errors = cfg.applier().delete(created, "Background")
             if errors:
                 raise error_type(
                     f"an error occurred while cleaning up resources. original upgrade error: {message}: "

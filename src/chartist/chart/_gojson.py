@@ -24,21 +24,12 @@ class GoJSONError(Exception):
     """A decoding failure; str() is Go's message."""
 
 
-def _quote_char(c: str) -> str:
-    """Go's quoteChar: the offending byte as a quoted character."""
-    b = c.encode("utf-8", "surrogatepass")[0]
-    ch = chr(b)
-    if ch == "'":
-        return "'\\''"
-    if ch == '"':
-        return "'\"'"
-    from chartist.chart._go import go_quote
-
-    return "'" + go_quote(ch)[1:-1] + "'"
-
-
 def _bad(c: str, context: str) -> GoJSONError:
-    return GoJSONError(f"invalid character {_quote_char(c)} {context}")
+    """Go's error for the first byte of character C in CONTEXT."""
+    from chartist.gotemplate.strconv import to_utf8
+    from chartist.goyaml.jsonload import quote_char
+
+    return GoJSONError(f"invalid character {quote_char(to_utf8(c)[0])} {context}")
 
 
 _EOF = GoJSONError("unexpected EOF")
@@ -145,7 +136,7 @@ def _literal(text: str, i: int) -> tuple[Any, int]:
                 if i + k >= len(text):
                     raise _EOF
                 if text[i + k] != word[k]:
-                    raise _bad(text[i + k], f"in literal {word} (expecting {_quote_char(word[k])})")
+                    raise _bad(text[i + k], f"in literal {word} (expecting '{word[k]}')")
             return value, i + len(word)
     raise AssertionError("unreachable")
 

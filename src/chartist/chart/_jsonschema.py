@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin
 
-from chartist.chart._go import go_quote
+from chartist.gotemplate.strconv import quote as go_quote
 from chartist.sprig.goregexp import RegexpError, compile_go
 
 if TYPE_CHECKING:

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from chartist.chart._go import go_float, go_quote
 from chartist.chart._jsonschema import Num, Resource, Schema
 from chartist.chart._schemafmt import FORMATS
+from chartist.gotemplate.strconv import format_float as go_float
+from chartist.gotemplate.strconv import quote as go_quote
 from chartist.sprig.goregexp import compile_go
 
 _TYPE_ORDER = ("null", "boolean", "number", "integer", "string", "array", "object")

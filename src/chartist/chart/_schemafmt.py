@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from chartist.chart._go import go_quote
+from chartist.gotemplate.strconv import quote as go_quote
+from chartist.gotemplate.strconv import quote_rune
 from chartist.sprig.goregexp import RegexpError, compile_go
 
 
@@ -29,7 +30,7 @@ def _regex(s: str) -> str | None:
 
 def _qr(ch: str) -> str:
     """Go's %q of a rune."""
-    return go_quote(ch, "'")
+    return quote_rune(ord(ch))
 
 
 def _ipv4(s: str) -> str | None:

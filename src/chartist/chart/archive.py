@@ -52,26 +52,6 @@ BufferedFile = File
 """Helm's ``archive.BufferedFile``: a chart file read into memory (same shape as File)."""
 
 
-def _clean(path: str) -> str:
-    """Go's ``path.Clean`` for slash-separated paths."""
-    rooted = path.startswith("/")
-    parts: list[str] = []
-    for p in path.split("/"):
-        if p in ("", "."):
-            continue
-        if p == "..":
-            if parts and parts[-1] != "..":
-                parts.pop()
-            elif not rooted:
-                parts.append("..")
-            continue
-        parts.append(p)
-    out = "/".join(parts)
-    if rooted:
-        return "/" + out
-    return out or "."
-
-
 def _entry_name(raw: str) -> str:
     """The chart-relative name of tar entry RAW, or ArchiveError as Helm refuses it."""
     delim = "\\" if "\\" in raw else "/"
@@ -79,7 +59,9 @@ def _entry_name(raw: str) -> str:
     name = "/".join(parts[1:])
     if name.startswith("/"):
         raise ArchiveError("chart illegally contains absolute paths")
-    name = _clean(name)
+    from chartist.sprig.paths import go_clean  # here: it loads gotemplate, which is slow to import
+
+    name = go_clean(name)
     if name == ".":
         raise ArchiveError(f"chart illegally contains content outside the base directory: {_q(raw)}")
     if name.startswith(".."):
@@ -92,9 +74,9 @@ def _entry_name(raw: str) -> str:
 
 
 def _q(s: str) -> str:
-    from chartist.chart._go import go_quote
+    from chartist.gotemplate.strconv import quote
 
-    return go_quote(s)
+    return quote(s)
 
 
 def _too_big() -> ArchiveError:

@@ -16,7 +16,6 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from chartist.chart._go import go_float32
 from chartist.chart.model import Dependency, Lock, Maintainer, Metadata
 
 
@@ -63,7 +62,9 @@ def scalar_to_string(v: Any) -> Any:
     if isinstance(v, float):
         if math.isfinite(v) and v.is_integer() and abs(v) < 2**63:
             return str(int(v))
-        return go_float32(v)
+        from chartist.gotemplate.strconv import format_float  # here: gotemplate loads slowly
+
+        return format_float(v, "g", -1, 32)
     return v
 
 

@@ -27,7 +27,6 @@ import dataclasses
 import logging
 from typing import Any
 
-from chartist.chart._go import go_v
 from chartist.chart.errors import DependencyError
 from chartist.chart.model import Chart, Dependency
 from chartist.chart.values import (
@@ -182,7 +181,9 @@ def _import_values(c: Chart, merge: bool) -> Chart:
         out: list[dict[str, str]] = []
         for item in r.import_values:
             if isinstance(item, dict):
-                child, parent = go_v(item.get("child")), go_v(item.get("parent"))
+                from chartist.gotemplate.fmt import sprintf  # here: gotemplate loads slowly
+
+                child, parent = sprintf("%v", item.get("child")), sprintf("%v", item.get("parent"))
                 out.append({"child": child, "parent": parent})
                 vv = table(cvals, f"{r.name}.{child}")
                 if vv is None:

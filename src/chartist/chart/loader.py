@@ -17,8 +17,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
-from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from chartist.chart.archive import MAX_DECOMPRESSED_FILE_SIZE, ensure_archive, load_archive_files
 from chartist.chart.chartfile import DecodeError, decode_api_version, decode_lock, decode_metadata
@@ -29,6 +29,8 @@ from chartist.errors import ChartistError
 
 if TYPE_CHECKING:
     from os import PathLike
+
+_T = TypeVar("_T")
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -47,23 +49,20 @@ def metadata_from_bytes(
     data: bytes, base: Metadata | None = None, *, filename: str = "Chart.yaml"
 ) -> Metadata:
     """Decode (not validate) Chart.yaml content; ChartLoadError ``cannot load Chart.yaml: ...``."""
-    from chartist import goyaml
-
-    try:
-        return decode_metadata(_parse_yaml(data, filename), base)
-    except goyaml.YAMLError as err:
-        raise ChartLoadError(f"cannot load {filename}: {err}") from None
-    except DecodeError as err:
-        raise ChartLoadError(
-            f"cannot load {filename}: error unmarshaling JSON: while decoding JSON: {err}"
-        ) from None
+    return _decode_file(data, filename, lambda v: decode_metadata(v, base))
 
 
 def _lock_from_bytes(data: bytes, filename: str) -> Lock:
+    return _decode_file(data, filename, decode_lock)
+
+
+def _decode_file(data: bytes, filename: str, decode: Callable[[Any], _T]) -> _T:
+    """DECODE of the YAML in DATA; ChartLoadError ``cannot load FILENAME: ...`` as Helm words
+    a YAML error or a field of the wrong type."""
     from chartist import goyaml
 
     try:
-        return decode_lock(_parse_yaml(data, filename))
+        return decode(_parse_yaml(data, filename))
     except goyaml.YAMLError as err:
         raise ChartLoadError(f"cannot load {filename}: {err}") from None
     except DecodeError as err:

@@ -334,6 +334,6 @@ def _dependency_map(d: Dependency) -> dict[str, Any]:
 
 def _goq(s: str) -> str:
     """Go's %q of a string."""
-    from chartist.chart._go import go_quote
+    from chartist.gotemplate.strconv import quote
 
-    return go_quote(s)
+    return quote(s)

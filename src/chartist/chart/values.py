@@ -24,9 +24,10 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chartist.chart._go import go_bad_t, go_quote, go_v
 from chartist.chart.errors import ValuesError
 from chartist.chart.model import Chart
+from chartist.gotemplate.fmt import sprintf
+from chartist.gotemplate.strconv import quote as go_quote
 
 GLOBAL_KEY = "global"
 
@@ -99,7 +100,7 @@ def _coalesce_deps(ch: Chart, dest: dict[str, Any], prefix: str, merge: bool) ->
         if name not in dest:
             dest[name] = {}
         elif not isinstance(dest[name], dict):
-            raise ValuesError(f"type mismatch on {name}: {go_bad_t(dest[name])}")
+            raise ValuesError(f"type mismatch on {name}: {sprintf('%t', dest[name])}")
         sub_values = dest[name]
         sub_prefix = _concat(prefix, ch.name)
         _coalesce_globals(sub_values, dest, sub_prefix)
@@ -197,13 +198,13 @@ def _tables(dst: dict[str, Any] | None, src: dict[str, Any] | None, prefix: str,
                 log.warning(
                     "warning: cannot overwrite table with non table for %s (%s)",
                     _concat(prefix, key),
-                    go_v(val),
+                    sprintf("%v", val),
                 )
         elif isinstance(dv, dict) and val is not None:
             log.warning(
                 "warning: destination for %s is a table. Ignoring non-table value (%s)",
                 _concat(prefix, key),
-                go_v(val),
+                sprintf("%v", val),
             )
     return dst
 

@@ -48,6 +48,7 @@ class Settings:
     max_history: int = 10
     driver: str = "secret"
     color: str = "auto"
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], args: argparse.Namespace | None = None) -> Settings:
@@ -70,11 +71,13 @@ class Settings:
             or _home_path(env, "XDG_CONFIG_HOME", ".config", "helm", "repositories.yaml"),
             repository_cache=env.get("HELM_REPOSITORY_CACHE")
             or _home_path(env, "XDG_CACHE_HOME", ".cache", "helm", "repository"),
-            content_cache=env.get("HELM_CONTENT_CACHE") or _home_path(env, "XDG_CACHE_HOME", ".cache", "helm", "content"),
+            content_cache=env.get("HELM_CONTENT_CACHE")
+            or _home_path(env, "XDG_CACHE_HOME", ".cache", "helm", "content"),
             plugins_directory=env.get("HELM_PLUGINS")
             or _home_path(env, "XDG_DATA_HOME", ".local/share", "helm", "plugins"),
             driver=env.get("HELM_DRIVER") or "secret",
             color=env.get("HELM_COLOR") or ("never" if env.get("NO_COLOR") else "auto"),
+            env=dict(env),
         )
         if env.get("HELM_BURST_LIMIT", "").strip().isdigit():
             s.burst_limit = int(env["HELM_BURST_LIMIT"])
@@ -114,5 +117,21 @@ class Settings:
         return s
 
     def effective_namespace(self) -> str:
-        """The namespace flag or variable, else ``default`` (kubeconfig's comes with cluster access)."""
-        return self.namespace or "default"
+        """Helm's settings.Namespace(): the flag or HELM_NAMESPACE, else the kubeconfig's
+        current (or --kube-context) context namespace, else ``default``; a kubeconfig that
+        cannot be read counts as none, as in Helm."""
+        if self.namespace:
+            return self.namespace
+        from chartist.errors import ChartistError
+        from chartist.kube.config import KubeSettings, kubeconfig_paths, merge_kubeconfigs
+
+        try:
+            paths = kubeconfig_paths(KubeSettings(kubeconfig=self.kubeconfig or ""), self.env)
+            if not paths:
+                return "default"
+            merged = merge_kubeconfigs(paths)
+        except (ChartistError, OSError):
+            return "default"
+        ctx = merged.contexts.get(self.kube_context or merged.current_context) or {}
+        ns = ctx.get("namespace")
+        return ns if isinstance(ns, str) and ns else "default"

@@ -125,7 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(_usage())
         return 0
     if name not in COMMANDS:
-        sys.stderr.write(f'Error: unknown command "{name}" for "chartist"\nRun \'chartist --help\' for usage.\n')
+        sys.stderr.write(
+            f'Error: unknown command "{name}" for "chartist"\nRun \'chartist --help\' for usage.\n'
+        )
         return 1
     module = importlib.import_module(f"chartist.cli.commands.{COMMANDS[name][0]}")
     parser = _Parser(prog=f"chartist {name}", description=COMMANDS[name][1])

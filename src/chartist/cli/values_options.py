@@ -19,16 +19,41 @@ def add_values_flags(p: argparse.ArgumentParser) -> None:
         "-f", "--values", action="append", default=[], metavar="FILE",
         help="specify values in a YAML file or a URL (can specify multiple)",
     )  # fmt: skip
-    g.add_argument("--set", action="append", default=[], metavar="KEY=VAL",
-                   help="set values on the command line (can specify multiple or separate values with commas)")
-    g.add_argument("--set-string", action="append", default=[], metavar="KEY=VAL",
-                   help="set STRING values on the command line")
-    g.add_argument("--set-file", action="append", default=[], metavar="KEY=PATH",
-                   help="set values from respective files specified via the command line")
-    g.add_argument("--set-json", action="append", default=[], metavar="KEY=JSON",
-                   help="set JSON values on the command line")
-    g.add_argument("--set-literal", action="append", default=[], metavar="KEY=VAL",
-                   help="set a literal STRING value on the command line")
+    g.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VAL",
+        help="set values on the command line (can specify multiple or separate values with commas)",
+    )
+    g.add_argument(
+        "--set-string",
+        action="append",
+        default=[],
+        metavar="KEY=VAL",
+        help="set STRING values on the command line",
+    )
+    g.add_argument(
+        "--set-file",
+        action="append",
+        default=[],
+        metavar="KEY=PATH",
+        help="set values from respective files specified via the command line",
+    )
+    g.add_argument(
+        "--set-json",
+        action="append",
+        default=[],
+        metavar="KEY=JSON",
+        help="set JSON values on the command line",
+    )
+    g.add_argument(
+        "--set-literal",
+        action="append",
+        default=[],
+        metavar="KEY=VAL",
+        help="set a literal STRING value on the command line",
+    )
 
 
 def value_options(args: argparse.Namespace) -> Any:

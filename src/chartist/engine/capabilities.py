@@ -2,6 +2,10 @@
 
 Without a cluster Helm uses its built-in defaults: Kubernetes ``v1.36.0`` and the API versions
 client-go's scheme knows (no CRD groups). ``--kube-version`` and ``--api-versions`` change them.
+
+``.Capabilities.HelmVersion`` is what the released ``helm`` v4.2.3 binary reports (``v4.2.3``);
+a Helm built from source without release flags, such as helm-python-sdk's library, says
+``v4.2``. Its JSON form uses the struct's json tags (``version``, ``go_version``, ...).
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ class VersionSet(StrSlice, GoObject):
     go_kind = "slice"
 
     @method(STRING, result=BOOL)
-    def Has(self, api_version: str) -> bool:  # noqa: N802 - Go's method name
+    def Has(self, api_version: str) -> bool:
         return api_version in self
 
 
@@ -85,11 +89,11 @@ class KubeVersion(GoObject):
     normalized: str = ""
 
     @method(result=STRING)
-    def String(self) -> str:  # noqa: N802
+    def String(self) -> str:
         return self.normalized or self.Version
 
     @method(result=STRING)
-    def GitVersion(self) -> str:  # noqa: N802
+    def GitVersion(self) -> str:
         return self.Version
 
 
@@ -139,13 +143,13 @@ class Capabilities(GoObject):
     HelmVersion: BuildInfo = field(default_factory=BuildInfo)
 
     @classmethod
-    def make(cls, kube_version: str | None = None, api_versions: tuple[str, ...] | list[str] = ()) -> Capabilities:
+    def make(
+        cls, kube_version: str | None = None, api_versions: tuple[str, ...] | list[str] = ()
+    ) -> Capabilities:
         """Helm's capabilities for ``template``: defaults, a kube version, extra API versions."""
         kv = parse_kube_version(kube_version) if kube_version else parse_kube_version(DEFAULT_KUBE_VERSION)
-        apis = VersionSet(DEFAULT_API_VERSIONS)
-        for a in api_versions:
-            if a not in apis:
-                apis.append(a)
+        # Appended as given: Helm keeps duplicates of the defaults.
+        apis = VersionSet([*DEFAULT_API_VERSIONS, *api_versions])
         return cls(kv, apis, BuildInfo())
 
 

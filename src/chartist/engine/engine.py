@@ -12,7 +12,9 @@ What it reproduces of Helm v4's ``pkg/engine``:
   only their partials;
 * ``missingkey=zero`` and the removal of ``<no value>`` from every output;
 * ``include`` and ``tpl`` with Helm's recursion limit, ``required`` and ``fail`` with Helm's
-  error wrapping, ``lookup`` through a callable the caller provides (empty map without one).
+  error wrapping, ``lookup`` through a callable the caller provides (empty map without one);
+* where Helm has no limit and crashes (``tpl`` calling itself, endless chains of includes),
+  chartist stops with a short ``execution error at (...)`` (see ``engine.funcs``).
 """
 
 from __future__ import annotations

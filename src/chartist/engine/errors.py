@@ -17,7 +17,13 @@ from __future__ import annotations
 from chartist.errors import ChartistError
 from chartist.gotemplate.errors import ExecError, ParseError, TemplateError
 
-__all__ = ["RenderError", "TemplateExecError", "TemplateParseError", "format_exec_error", "format_parse_error"]
+__all__ = [
+    "RenderError",
+    "TemplateExecError",
+    "TemplateParseError",
+    "format_exec_error",
+    "format_parse_error",
+]
 
 # Helm marks the messages of `fail` and `required` so that they reach the user verbatim.
 WARN_START = "HELM_ERR_START"

@@ -2,6 +2,7 @@
 
 ``Glob`` patterns follow gobwas/glob with ``/`` as separator (``*`` stops at ``/``, ``**``
 crosses it, ``?``, ``[...]``, ``{a,b}``); Python's fnmatch differs, so the translation is ours.
+Patterns run on RE2 (linear time), so a hostile pattern cannot stall a render.
 """
 
 from __future__ import annotations
@@ -9,9 +10,8 @@ from __future__ import annotations
 import base64
 import functools
 import posixpath
-import re
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from chartist.gotemplate.values import BYTES, STRING, STRINGS, FuncError, GoObject, StrSlice, method
 
@@ -25,37 +25,37 @@ class Files(dict[str, bytes], GoObject):
     go_kind: ClassVar[str] = "map"
 
     @method(STRING, result=BYTES)
-    def GetBytes(self, name: str) -> bytes:  # noqa: N802 - Go's method names
+    def GetBytes(self, name: str) -> bytes:
         return self.get(name, b"")
 
     @method(STRING, result=STRING)
-    def Get(self, name: str) -> str:  # noqa: N802
+    def Get(self, name: str) -> str:
         return self.get(name, b"").decode("utf-8", errors="surrogateescape")
 
     @method(STRING, result="engine.files")
-    def Glob(self, pattern: str) -> Files:  # noqa: N802
+    def Glob(self, pattern: str) -> Files:
         try:
             rx = glob_to_regex(pattern)
-        except re.error:
-            rx = re.compile(r"(?s).*")
-        return Files((k, v) for k, v in self.items() if rx.fullmatch(k))
+        except ValueError:  # gobwas falls back to "**" when the pattern does not compile
+            return Files(self)
+        return Files((k, v) for k, v in self.items() if rx.match(k))
 
     @method(result=STRING)
-    def AsConfig(self) -> str:  # noqa: N802
+    def AsConfig(self) -> str:
         from chartist.goyaml import dump
 
         m = {posixpath.basename(k): v.decode("utf-8", errors="surrogateescape") for k, v in self.items()}
         return dump(m).removesuffix("\n") if m else "{}"
 
     @method(result=STRING)
-    def AsSecrets(self) -> str:  # noqa: N802
+    def AsSecrets(self) -> str:
         from chartist.goyaml import dump
 
         m = {posixpath.basename(k): base64.b64encode(v).decode("ascii") for k, v in self.items()}
         return dump(m).removesuffix("\n") if m else "{}"
 
     @method(STRING, result=STRINGS, error=True)
-    def Lines(self, path: str) -> StrSlice:  # noqa: N802
+    def Lines(self, path: str) -> StrSlice:
         """The lines of PATH (one trailing newline dropped); none for a missing file.
 
         An empty file makes Helm index byte -1 and panic; Go's template engine reports that
@@ -81,8 +81,13 @@ class Files(dict[str, bytes], GoObject):
 
 
 @functools.lru_cache(maxsize=256)
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a gobwas/glob pattern (separator ``/``) to an anchored regex."""
+def glob_to_regex(pattern: str) -> Any:
+    """Compile a gobwas/glob pattern (separator ``/``) to an anchored RE2 program.
+
+    Raises ValueError when the pattern does not compile (an unclosed ``[`` or ``{``).
+    """
+    from chartist.sprig.goregexp import compile_go, quote_meta
+
     out: list[str] = []
     i, n = 0, len(pattern)
     depth = 0  # inside {…}
@@ -99,11 +104,21 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
         elif c == "[":
             j = pattern.find("]", i + 1)
             if j < 0:
-                raise re.error("unclosed [")
+                raise ValueError("unclosed [")
             body = pattern[i + 1 : j]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
+            neg = body.startswith("!")
+            if neg:
+                body = body[1:]
+            parts = []
+            k = 0
+            while k < len(body):  # keep ranges a-z, quote everything else
+                if k + 2 < len(body) and body[k + 1] == "-":
+                    parts.append(quote_meta(body[k]) + "-" + quote_meta(body[k + 2]))
+                    k += 3
+                else:
+                    parts.append(quote_meta(body[k]) if body[k] not in "-^" else "\\" + body[k])
+                    k += 1
+            out.append("[" + ("^" if neg else "") + "".join(parts) + "]")
             i = j + 1
             continue
         elif c == "{":
@@ -115,12 +130,15 @@ def glob_to_regex(pattern: str) -> re.Pattern[str]:
         elif c == "," and depth:
             out.append("|")
         elif c == "\\" and i + 1 < n:
-            out.append(re.escape(pattern[i + 1]))
+            out.append(quote_meta(pattern[i + 1]))
             i += 2
             continue
         else:
-            out.append(re.escape(c))
+            out.append(quote_meta(c))
         i += 1
     if depth:
-        raise re.error("unclosed {")
-    return re.compile("(?s)" + "".join(out))
+        raise ValueError("unclosed {")
+    try:
+        return compile_go("^(?s:" + "".join(out) + ")$")
+    except Exception as err:  # Go's syntax errors: the pattern is not a glob we can run
+        raise ValueError(str(err)) from err

@@ -6,6 +6,10 @@ a name replaces the earlier one unless it is empty (only spaces and comments); :
 copies the set's name space, not the trees. Each template compiles its tree once, on first use;
 every execution gets a fresh :class:`~.exec.State`, so executions may nest (Helm's ``include``
 and ``tpl`` run templates from inside template functions) and run in parallel.
+
+Parsing is deterministic, so :meth:`Template.parse` keeps the trees of recent texts (trees are
+immutable): a chart rendered again, or the same ``tpl`` text, skips the parser. The key is the
+text, the name, the delimiters and the set of function names (which decides what parses).
 """
 
 from __future__ import annotations
@@ -47,15 +51,43 @@ _MISSINGKEY = {
 }
 
 
+# Parsed trees by (text, name, left, right, function names); see the module docstring.
+_PARSE_CACHE_SIZE = 4096
+_parsed: dict[tuple[str, str, str, str, frozenset[str]], dict[str, Tree]] = {}
+# One object per distinct set of function names, so that cache keys compare by identity.
+_name_sets: dict[frozenset[str], frozenset[str]] = {}
+_cache_lock = threading.Lock()
+
+
+def _names_key(names: Iterable[str]) -> frozenset[str]:
+    fs = frozenset(names)
+    key = _name_sets.get(fs)
+    if key is None:
+        with _cache_lock:
+            if len(_name_sets) >= 64:
+                _name_sets.clear()
+            key = _name_sets.setdefault(fs, fs)
+    return key
+
+
+def _remember(key: tuple[str, str, str, str, frozenset[str]], trees: dict[str, Tree]) -> None:
+    with _cache_lock:
+        if len(_parsed) >= _PARSE_CACHE_SIZE:
+            for old in list(_parsed)[: _PARSE_CACHE_SIZE // 4]:
+                _parsed.pop(old, None)
+        _parsed[key] = trees
+
+
 class _Common:
     """What associated templates share: the name space, functions, options."""
 
-    __slots__ = ("funcs", "missingkey", "names", "tmpl")
+    __slots__ = ("funcs", "missingkey", "names", "names_key", "tmpl")
 
     def __init__(self) -> None:
         self.tmpl: dict[str, Template] = {}
         self.funcs: dict[str, Func] = dict(BUILTINS)  # the set's own functions shadow builtins
         self.names: dict[str, Any] = {}  # the set's own functions, as given (for the parser)
+        self.names_key: frozenset[str] | None = None  # the keys of names, interned; None: stale
         self.missingkey = MISSING_INVALID
 
 
@@ -114,6 +146,9 @@ class Template:
                 raise ValueError(f"function name {quote(name)} is not a valid identifier")
             c.funcs[name] = prepare(name, value)
             c.names[name] = value
+        key = c.names_key
+        if key is not None and not key.issuperset(mapping):
+            c.names_key = None
         return self
 
     def option(self, *opts: str) -> Template:
@@ -135,11 +170,17 @@ class Template:
 
     def parse(self, text: str) -> Template:
         """Parse TEXT as this template's body; its {{define}}s join the set. Raises ParseError."""
-        from chartist.gotemplate.parse import parse
+        c = self._common
+        names = c.names_key
+        if names is None:
+            names = c.names_key = _names_key(c.names)
+        key = (text, self.name, self._left, self._right, names)
+        trees = _parsed.get(key)
+        if trees is None:
+            from chartist.gotemplate.parse import parse
 
-        trees = parse(
-            self.name, text, funcs=self._common.names, left_delim=self._left, right_delim=self._right
-        )
+            trees = parse(self.name, text, funcs=names, left_delim=self._left, right_delim=self._right)
+            _remember(key, trees)
         for name, tree in trees.items():
             nt = self.add_parse_tree(name, tree)
             if nt._tree is tree:
@@ -172,6 +213,7 @@ class Template:
             nc.tmpl[name] = nt if name == self.name else t._copy(nc)
         nc.funcs = dict(c.funcs)
         nc.names = dict(c.names)
+        nc.names_key = c.names_key
         nc.missingkey = c.missingkey
         return nt
 

@@ -17,7 +17,7 @@ from typing import Any, Final
 from chartist.gotemplate.strconv import quote
 from chartist.goyaml.errors import YAMLError
 
-__all__ = ["go_json_syntax_error", "load_json"]
+__all__ = ["go_json_syntax_error", "load_json", "quote_char"]
 
 _MAX_DEPTH: Final = 10000
 
@@ -86,8 +86,9 @@ def load_json(text: str | bytes) -> Any:
     return value
 
 
-def _quote_char(c: int) -> str:
-    # encoding/json's quoteChar: the byte as a rune in single quotes.
+def quote_char(c: int) -> str:
+    """encoding/json's quoteChar, which its syntax errors print: byte C as a rune in single
+    quotes (``'x'``, ``'\\''``, ``'\\x01'``; 0xE9 prints as ``'é'``)."""
     if c == 0x27:
         return "'\\''"
     if c == 0x22:
@@ -108,7 +109,7 @@ def go_json_syntax_error(text: str) -> str | None:
     i = 0
 
     def err(c: int, ctx: str) -> str:
-        return f"invalid character {_quote_char(c)} {ctx}"
+        return f"invalid character {quote_char(c)} {ctx}"
 
     state = "value"
     while True:
@@ -158,7 +159,7 @@ def go_json_syntax_error(text: str) -> str | None:
                         got = data[i + k] if i + k < n else 0x20  # Go steps a space at EOF
                         if got != word[k]:
                             lit = word.decode()
-                            return err(got, f"in literal {lit} (expecting {_quote_char(word[k])})")
+                            return err(got, f"in literal {lit} (expecting {quote_char(word[k])})")
                     i += len(word)
                     state = "end"
                     break
@@ -233,15 +234,15 @@ def _string(data: bytes, i: int) -> int | str:
                 for k in range(1, 5):
                     h = data[i + k] if i + k < n else 0x20
                     if h not in _HEX:
-                        return f"invalid character {_quote_char(h)} in \\u hexadecimal character escape"
+                        return f"invalid character {quote_char(h)} in \\u hexadecimal character escape"
                 i += 5
                 continue
             if e not in b'bfnrt\\/"':
-                return f"invalid character {_quote_char(e)} in string escape code"
+                return f"invalid character {quote_char(e)} in string escape code"
             i += 1
             continue
         if c < 0x20:
-            return f"invalid character {_quote_char(c)} in string literal"
+            return f"invalid character {quote_char(c)} in string literal"
         i += 1
     return "unexpected end of JSON input"
 
@@ -255,7 +256,7 @@ def _number_end(data: bytes, i: int) -> int | str:
 
     def bad(k: int, ctx: str) -> str:
         # at the end of input Go's scanner steps a space
-        return f"invalid character {_quote_char(data[k] if k < n else 0x20)} {ctx}"
+        return f"invalid character {quote_char(data[k] if k < n else 0x20)} {ctx}"
 
     if at(i) == 0x2D:
         i += 1

@@ -20,9 +20,9 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from chartist.gotemplate.fmt import sprintf
 from chartist.gotemplate.values import INT, SLICE, STRING, FuncError, GoFunc, GoObject, gofunc, type_name
 from chartist.sprig.gobase64 import Base64Error, std_decode
-from chartist.sprig.gostrconv import format_float_g
 
 if TYPE_CHECKING:
     import ipaddress
@@ -161,7 +161,7 @@ def _ip(value: Any) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     import ipaddress
 
     if not isinstance(value, str):
-        raise FuncError(f"error parsing ip: {_sprint(value)} is not a string")
+        raise FuncError(f"error parsing ip: {sprintf('%v', value)} is not a string")
     try:
         if "%" in value:  # net.ParseIP knows no zones
             raise ValueError
@@ -174,20 +174,11 @@ def _ip(value: Any) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
     return ip
 
 
-def _sprint(v: Any) -> str:
-    """``%v`` of the scalar values a template can put in a list (enough for these messages)."""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float):
-        return format_float_g(v)
-    return "<nil>" if v is None else str(v)
-
-
 def _dns(values: list[Any] | None) -> list[str]:
     out = []
     for v in values or []:
         if not isinstance(v, str):
-            raise FuncError(f"error processing alternate dns name: {_sprint(v)} is not a string")
+            raise FuncError(f"error processing alternate dns name: {sprintf('%v', v)} is not a string")
         out.append(v)
     return out
 

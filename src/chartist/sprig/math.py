@@ -18,6 +18,7 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from chartist.gotemplate.strconv import format_float
 from chartist.gotemplate.values import FuncError, GoFunc, Int64, gofunc
 from chartist.sprig.conversion import to_float64, to_int64, wrap64
 
@@ -186,14 +187,8 @@ def _decimal(v: Any) -> Fraction:
     """decimal.NewFromFloat(cast.ToFloat64(v)): the shortest decimal of the float, exactly."""
     f = to_float64(v)
     if not math.isfinite(f):
-        raise FuncError(f"Cannot create a Decimal from {_go_float_v(f)}")
+        raise FuncError(f"Cannot create a Decimal from {format_float(f)}")
     return Fraction(repr(f)) if f else Fraction(0)
-
-
-def _go_float_v(f: float) -> str:
-    if f != f:
-        return "NaN"
-    return "+Inf" if f > 0 else "-Inf"
 
 
 def _to_float(x: Fraction) -> float:

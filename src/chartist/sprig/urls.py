@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from chartist.gotemplate.strconv import quote as _quote
 from chartist.gotemplate.values import MAP, STRING, FuncError, GoFunc, gofunc, kind
-from chartist.sprig.gostrconv import quote as _quote
 
 __all__ = ["FUNCS", "GoURL", "URLError", "go_url_parse"]
 

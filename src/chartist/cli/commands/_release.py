@@ -156,10 +156,13 @@ def exclusive(args: argparse.Namespace, a: tuple[str, str], b: tuple[str, str]) 
 
 
 # -- configuration --------------------------------------------------------------------------------
-def configuration(args: argparse.Namespace, settings: Settings, *, need_cluster: bool = True) -> Any:
+def configuration(
+    args: argparse.Namespace, settings: Settings, *, need_cluster: bool = True, failed: str = ""
+) -> Any:
     """The action Configuration: a cluster client from the global flags, the HELM_DRIVER storage.
 
-    Without NEED_CLUSTER (client-only dry runs) a missing kubeconfig is not an error.
+    Without NEED_CLUSTER (client-only dry runs) a missing kubeconfig is not an error; otherwise
+    it is Helm's ``kubernetes cluster unreachable`` (after FAILED, the command's prefix).
     """
     from chartist.action.configuration import Configuration
     from chartist.kube import Client, KubeSettings
@@ -182,9 +185,9 @@ def configuration(args: argparse.Namespace, settings: Settings, *, need_cluster:
     try:
         kube: Any = Client.from_settings(ks, os.environ)
         namespace = kube.namespace
-    except KubeConfigError:
+    except KubeConfigError as err:
         if need_cluster:
-            raise
+            raise CommandError(f"{failed}kubernetes cluster unreachable: {err}") from err
         kube, namespace = None, settings.effective_namespace()
     progress = ProgressPrinter(sys.stderr)
     driver = settings.driver if kube is not None else "memory"
@@ -214,7 +217,7 @@ class ProgressPrinter:
         self.tty = hasattr(out, "isatty") and out.isatty()
         self._last_line = ""
         self._last_time = 0.0
-        self._shown = False
+        self._open = False  # a terminal line is drawn and not ended
 
     def __call__(self, status: Any) -> None:
         pending = status.pending
@@ -226,6 +229,7 @@ class ProgressPrinter:
         if self.tty:
             width = 160
             self.out.write("\r\x1b[K" + line[:width])
+            self._open = bool(pending)
             if not pending:
                 self.out.write("\n")
             self.out.flush()
@@ -239,8 +243,11 @@ class ProgressPrinter:
             self._last_line, self._last_time = line, now
 
     def finish(self) -> None:
-        if self.tty and self._last_line:
+        """End a terminal line left open (waiting stopped before everything was ready)."""
+        if self._open:
             self.out.write("\n")
+            self.out.flush()
+            self._open = False
 
 
 # -- the status printer ------------------------------------------------------------------------------

@@ -204,7 +204,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             raise CommandError('"chartist install" requires at least 1 argument') from err
         raise CommandError(f"INSTALLATION FAILED: {err}") from err
     dry = dry_run_strategy(args)
-    cfg = configuration(args, settings, need_cluster=dry != "client")
+    cfg = configuration(
+        args, settings, need_cluster=dry != "client",
+        failed="INSTALLATION FAILED: cluster reachability check failed: ",
+    )  # fmt: skip
     action = install_action(cfg, args, settings, server_side=args.server_side == "true", dry_run=dry)
     action.replace = args.replace
     return run_install(action, name, chart_ref, args, settings, failed="INSTALLATION FAILED")

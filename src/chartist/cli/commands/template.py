@@ -22,32 +22,66 @@ USE_LINE = "chartist template [NAME] [CHART] [flags]"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("args", nargs="*", metavar="[NAME] CHART")
     add_values_flags(p)
-    p.add_argument("-g", "--generate-name", action="store_true", help="generate the name (and omit the NAME parameter)")
+    p.add_argument(
+        "-g", "--generate-name", action="store_true", help="generate the name (and omit the NAME parameter)"
+    )
     p.add_argument("--name-template", default="", help="specify template used to name the release")
     p.add_argument("--include-crds", action="store_true", help="include CRDs in the templated output")
     p.add_argument("--skip-crds", action="store_true", help="if set, no CRDs will be installed")
     p.add_argument("--no-hooks", action="store_true", help="prevent hooks from running during install")
     p.add_argument("--skip-tests", action="store_true", help="skip tests from templated output")
-    p.add_argument("-s", "--show-only", action="append", default=[], help="only show manifests rendered from the given templates")
-    p.add_argument("--output-dir", default="", help="writes the executed templates to files in output-dir instead of stdout")
+    p.add_argument(
+        "-s",
+        "--show-only",
+        action="append",
+        default=[],
+        help="only show manifests rendered from the given templates",
+    )
+    p.add_argument(
+        "--output-dir",
+        default="",
+        help="writes the executed templates to files in output-dir instead of stdout",
+    )
     p.add_argument("--release-name", action="store_true", help="use release name in the output-dir path")
     p.add_argument("--kube-version", default="", help="Kubernetes version used for Capabilities.KubeVersion")
-    p.add_argument("-a", "--api-versions", action="append", default=[], help="Kubernetes api versions used for Capabilities.APIVersions")
-    p.add_argument("--is-upgrade", action="store_true", help="set .Release.IsUpgrade instead of .Release.IsInstall")
-    p.add_argument("--render-subchart-notes", action="store_true", help="if set, render subchart notes along with the parent")
-    p.add_argument("--skip-schema-validation", action="store_true", help="if set, disables JSON schema validation")
+    p.add_argument(
+        "-a",
+        "--api-versions",
+        action="append",
+        default=[],
+        help="Kubernetes api versions used for Capabilities.APIVersions",
+    )
+    p.add_argument(
+        "--is-upgrade", action="store_true", help="set .Release.IsUpgrade instead of .Release.IsInstall"
+    )
+    p.add_argument(
+        "--render-subchart-notes",
+        action="store_true",
+        help="if set, render subchart notes along with the parent",
+    )
+    p.add_argument(
+        "--skip-schema-validation", action="store_true", help="if set, disables JSON schema validation"
+    )
     p.add_argument("--enable-dns", action="store_true", help="enable DNS lookups when rendering templates")
     p.add_argument("--hide-secret", action="store_true", help="hide Kubernetes Secrets in the output")
-    p.add_argument("--post-renderer", default="", help="the name of a postrenderer plugin, or a path to an executable")
-    p.add_argument("--post-renderer-args", action="append", default=[], help="an argument to the post-renderer")
+    p.add_argument(
+        "--post-renderer", default="", help="the name of a postrenderer plugin, or a path to an executable"
+    )
+    p.add_argument(
+        "--post-renderer-args", action="append", default=[], help="an argument to the post-renderer"
+    )
     p.add_argument("--dependency-update", action="store_true", help="update dependencies if they are missing")
     p.add_argument("--devel", action="store_true", help="use development versions, too")
     p.add_argument("--version", default="", help="specify a version constraint for the chart version to use")
     p.add_argument("--description", default="", help="add a custom description")
     p.add_argument("--dry-run", nargs="?", const="unset", default="client", help="client or server")
     p.add_argument("--validate", action="store_true", help="deprecated")
-    p.add_argument("--create-namespace", action="store_true", help="create the release namespace if not present")
-    p.add_argument("--labels", action="append", default=[], help="labels that would be added to release metadata")
+    p.add_argument(
+        "--create-namespace", action="store_true", help="create the release namespace if not present"
+    )
+    p.add_argument(
+        "--labels", action="append", default=[], help="labels that would be added to release metadata"
+    )
     p.add_argument("--replace", action="store_true", help="reuse the given name (ignored by template)")
     p.add_argument("--disable-openapi-validation", action="store_true")
     p.add_argument("--wait", nargs="?", const="watcher", default=None)
@@ -143,10 +177,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         default_name=DEFAULT_RELEASE_NAME,
     )
     if args.repo or args.version or args.devel:
-        raise CommandError("chart repositories and versions are not supported yet: give a chart directory or archive")
+        raise CommandError(
+            "chart repositories and versions are not supported yet: give a chart directory or archive"
+        )
     path = locate_chart(chart_ref)
     values = value_options(args).merge_values()
     chart = rendering.load_chart(path)
+    rendering.check_installable(chart)  # before the deprecation warning, as in Helm's runInstall
+    if chart.metadata.deprecated:
+        sys.stderr.write('level=WARN msg="this chart is deprecated"\n')  # Helm's slog line
     post = None
     if args.post_renderer:
         from chartist.action.postrender import PostRenderer
@@ -156,7 +195,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         release_name=name,
         namespace=settings.effective_namespace(),
         kube_version=kube_version,
-        api_versions=[a for s in args.api_versions for a in s.split(",")],
+        api_versions=[a for s in args.api_versions if s for a in s.split(",")],  # pflag's string slice
         is_upgrade=args.is_upgrade,
         include_crds=args.include_crds,
         skip_crds=args.skip_crds,
@@ -171,8 +210,6 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
         post_renderer=post,
         labels=_labels(args.labels),
     )
-    if chart.metadata.deprecated:
-        sys.stderr.write('level=WARN msg="this chart is deprecated"\n')  # Helm's slog line
     rel: RenderedRelease | None
     failure: RenderFailed | None = None
     try:
@@ -186,7 +223,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
     if args.output_dir:
         out = rel.manifest.strip() + "\n"
         if not args.no_hooks:
-            for path in write_hooks(rel, args.output_dir, use_release_name=args.release_name, skip_tests=args.skip_tests):
+            for path in write_hooks(
+                rel, args.output_dir, use_release_name=args.release_name, skip_tests=args.skip_tests
+            ):
                 print(f"wrote {path}")
     else:
         out = template_output(rel, disable_hooks=args.no_hooks, skip_tests=args.skip_tests)
@@ -206,7 +245,8 @@ def _labels(flags: list[str]) -> dict[str, str]:
                 continue
             k, eq, v = pair.partition("=")
             if not eq:
-                raise CommandError(f'invalid argument "{flag}" for "--labels" flag: {pair} must be formatted as key=value')
+                raise CommandError(
+                    f'invalid argument "{flag}" for "--labels" flag: {pair} must be formatted as key=value'
+                )
             out[k] = v
     return out
-

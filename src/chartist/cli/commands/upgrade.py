@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     name, chart_ref = args.args
     fmt = output_format(args)
     dry = dry_run_strategy(args)
-    cfg = configuration(args, settings)
+    cfg = configuration(args, settings, failed="" if args.install else "UPGRADE FAILED: ")
     if args.install:
         from chartist.action.uninstall import _valid_name
 
