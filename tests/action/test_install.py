@@ -332,7 +332,9 @@ JOB = """\
     """
 
 
-@pytest.mark.parametrize("jobs, complete", [(True, True), (False, False)], ids=["wait-for-jobs", "started-is-enough"])
+@pytest.mark.parametrize(
+    "jobs, complete", [(True, True), (False, False)], ids=["wait-for-jobs", "started-is-enough"]
+)
 def test_install_wait_for_jobs(cfg: Configuration, kube, tmp_path: Path, jobs: bool, complete: bool) -> None:
     chart = load(write_chart(tmp_path, {"job.yaml": JOB}))
     Install(cfg, release_name="j", wait="watcher", wait_for_jobs=jobs, timeout=10).run(chart, {})

@@ -10,13 +10,41 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from chartist.action.configuration import ActionError, Configuration, OperationCancelled, ReleaseFailed
+    from chartist.action.install import Install
     from chartist.action.rendering import load_chart, render, render_chart
+    from chartist.action.rollback import Rollback
     from chartist.action.template import RenderedRelease, Template
+    from chartist.action.uninstall import Uninstall
+    from chartist.action.upgrade import Upgrade
     from chartist.action.values import ValueOptions
 
-__all__ = ["RenderedRelease", "Template", "ValueOptions", "load_chart", "render", "render_chart"]
+__all__ = [
+    "ActionError",
+    "Configuration",
+    "Install",
+    "OperationCancelled",
+    "ReleaseFailed",
+    "RenderedRelease",
+    "Rollback",
+    "Template",
+    "Uninstall",
+    "Upgrade",
+    "ValueOptions",
+    "load_chart",
+    "render",
+    "render_chart",
+]
 
 _LAZY = {
+    "ActionError": "chartist.action.configuration",
+    "Configuration": "chartist.action.configuration",
+    "OperationCancelled": "chartist.action.configuration",
+    "ReleaseFailed": "chartist.action.configuration",
+    "Install": "chartist.action.install",
+    "Upgrade": "chartist.action.upgrade",
+    "Rollback": "chartist.action.rollback",
+    "Uninstall": "chartist.action.uninstall",
     "RenderedRelease": "chartist.action.template",
     "Template": "chartist.action.template",
     "ValueOptions": "chartist.action.values",

@@ -16,7 +16,6 @@ revision are retried, so a passing API error does not leave the release locked e
 from __future__ import annotations
 
 import dataclasses
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
@@ -79,33 +78,21 @@ def render_resources(
     TOP is the render values (``rendering.render_values``). Raises ActionError; when the
     manifests do not parse, ``release`` is None and the message is Helm's YAML parse error.
     """
-    from chartist.chart.dependencies import check_kube_version
-    from chartist.engine.engine import Engine
+    from chartist.action.rendering import manifest_document, render_files
     from chartist.release.manifest import ManifestError, sort_manifests
 
-    caps = top["Capabilities"]
-    check_kube_version(chart, caps.KubeVersion.String.fn())
-    files = Engine(lookup=lookup, enable_dns=enable_dns).render(chart, top)
-    notes_parts: list[str] = []
-    top_notes = posixpath.join(chart.name, "templates", NOTES_SUFFIX)
-    for k in list(files):
-        if k.endswith(NOTES_SUFFIX):
-            if sub_notes or k == top_notes:
-                notes_parts.append(files[k])
-            del files[k]
-    if post_renderer is not None:
-        files = post_renderer.run_files(files)
+    files, notes = render_files(
+        chart, top, sub_notes=sub_notes, enable_dns=enable_dns, lookup=lookup, post_renderer=post_renderer
+    )
     try:
         hooks, manifests = sort_manifests(files)
     except ManifestError as err:
         raise ActionError(str(err)) from err
-    out: list[str] = []
-    for m in manifests:
-        if hide_secret and m.head.kind == "Secret" and m.head.version == "v1":
-            out.append(f"---\n# Source: {m.name}\n# HIDDEN: The Secret output has been suppressed\n")
-        else:
-            out.append(f"---\n# Source: {m.name}\n{m.content}\n")
-    return RenderedResources(hooks, "".join(out), "\n".join(notes_parts))
+    out = [
+        manifest_document(m.name, m.content, m.head.kind, m.head.version, hide_secret=hide_secret)
+        for m in manifests
+    ]
+    return RenderedResources(hooks, "".join(out), notes)
 
 
 def apply_method(server_side: bool) -> str:
@@ -441,11 +428,9 @@ def _client_only(
 
 
 def _check_labels(labels: dict[str, str]) -> None:
-    from chartist.storage.driver.base import SYSTEM_LABELS, contains_system_labels
+    from chartist.action.rendering import check_labels
 
-    if contains_system_labels(labels):
-        raise ActionError(
-            "user supplied labels contains system reserved label name. System labels: ["
-            + " ".join(SYSTEM_LABELS)
-            + "]"
-        )
+    try:
+        check_labels(labels)
+    except ChartistError as err:
+        raise ActionError(str(err)) from err

@@ -208,3 +208,65 @@ def render(
         api_versions=api_versions,
     )
     return files
+
+
+NOTES_SUFFIX = "NOTES.txt"
+
+
+def render_files(
+    chart: Chart,
+    top: dict[str, Any],
+    *,
+    sub_notes: bool = False,
+    enable_dns: bool = False,
+    lookup: Any = None,
+    post_renderer: Any = None,
+    strict: bool = False,
+) -> tuple[dict[str, str], str]:
+    """The first half of Helm's renderResources: (rendered files without NOTES, notes).
+
+    Checks the chart's kubeVersion against ``top["Capabilities"]``, renders, takes out every
+    ``NOTES.txt`` (keeping the top chart's, or all with SUB_NOTES, joined as Helm joins them)
+    and runs the post-renderer. Raises ChartistError subclasses with Helm's messages.
+    """
+    import posixpath
+
+    from chartist.engine.engine import Engine
+
+    check_kube_version(chart, top["Capabilities"])
+    files = Engine(strict=strict, lookup=lookup, enable_dns=enable_dns).render(chart, top)
+    notes = ""
+    top_notes = posixpath.join(chart.name, "templates", NOTES_SUFFIX)
+    for k in list(files):
+        if k.endswith(NOTES_SUFFIX):
+            if sub_notes or k == top_notes:
+                if notes:
+                    notes += "\n"
+                notes += files[k]
+            del files[k]
+    if post_renderer is not None:
+        files = post_renderer.run_files(files)
+    return files, notes
+
+
+def manifest_document(name: str, content: str, kind: str, version: str, *, hide_secret: bool = False) -> str:
+    """One ``---`` document of a release manifest as Helm writes it (Secrets hidden on request)."""
+    if hide_secret and kind == "Secret" and version == "v1":
+        return f"---\n# Source: {name}\n# HIDDEN: The Secret output has been suppressed\n"
+    return f"---\n# Source: {name}\n{content}\n"
+
+
+class ReservedLabels(RenderSetupError):
+    """User labels use a name the storage drivers reserve."""
+
+
+def check_labels(labels: dict[str, str]) -> None:
+    """Helm refuses user labels that its storage drivers set themselves."""
+    from chartist.storage.driver.base import SYSTEM_LABELS, contains_system_labels
+
+    if contains_system_labels(labels):
+        raise ReservedLabels(
+            "user supplied labels contains system reserved label name. System labels: ["
+            + " ".join(SYSTEM_LABELS)
+            + "]"
+        )

@@ -14,7 +14,6 @@ Nothing here prints: ``--output-dir`` writing returns the paths written, the com
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 import time
 from collections.abc import Sequence
@@ -205,7 +204,7 @@ class Template:
             capabilities=caps,
             skip_schema_validation=self.skip_schema_validation,
         )
-        _check_labels(self.labels)
+        rendering.check_labels(self.labels)
         rel = RenderedRelease(self.release_name, self.namespace, "", [], "", chart, values)
         try:
             self._render_resources(rel, top, caps)
@@ -218,23 +217,12 @@ class Template:
     def _render_resources(self, rel: RenderedRelease, top: dict[str, Any], caps: Any) -> None:
         """Helm's renderResources: fills REL in place; raises ChartistError or RenderFailed."""
         from chartist.action import rendering
-        from chartist.engine.engine import Engine
         from chartist.release.manifest import ManifestError, sort_manifests
 
         chart = rel.chart
-        rendering.check_kube_version(chart, caps)
-        files = Engine(enable_dns=self.enable_dns).render(chart, top)
-        notes: list[str] = []
-        top_notes = posixpath.join(chart.name, "templates", NOTES_SUFFIX)
-        for k in list(files):
-            if k.endswith(NOTES_SUFFIX):
-                if self.sub_notes or k == top_notes:
-                    if notes:
-                        notes.append("\n")
-                    notes.append(files[k])
-                del files[k]
-        if self.post_renderer is not None:
-            files = self.post_renderer.run_files(files)
+        files, notes = rendering.render_files(
+            chart, top, sub_notes=self.sub_notes, enable_dns=self.enable_dns, post_renderer=self.post_renderer
+        )
         rel.files = files
         try:
             hooks, manifests = sort_manifests(files)
@@ -258,28 +246,20 @@ class Template:
             if self.output_dir:
                 rel.written.append(_write_file(manifest_dir, m.name, m.content, written.get(m.name, False)))
                 written[m.name] = True
-            elif self.hide_secret and m.head.kind == "Secret" and m.head.version == "v1":
-                out.append(f"---\n# Source: {m.name}\n# HIDDEN: The Secret output has been suppressed\n")
             else:
-                out.append(f"---\n# Source: {m.name}\n{m.content}\n")
+                out.append(
+                    rendering.manifest_document(
+                        m.name, m.content, m.head.kind, m.head.version, hide_secret=self.hide_secret
+                    )
+                )
         rel.hooks = hooks
         rel.manifest = "".join(out)
-        rel.notes = "".join(notes)
+        rel.notes = notes
 
     def _manifest_dir(self) -> str:
         if self.use_release_name:
             return os.path.normpath(os.path.join(self.output_dir, self.release_name))
         return self.output_dir
-
-
-def _check_labels(labels: dict[str, str]) -> None:
-    """Helm refuses user labels that its storage drivers set themselves."""
-    system = ("name", "owner", "status", "version", "createdAt", "modifiedAt")
-    if any(k in system for k in labels):
-        raise TemplateError(
-            "user supplied labels contains system reserved label name. System labels: "
-            "[name owner status version createdAt modifiedAt]"
-        )
 
 
 def _write_file(output_dir: str, name: str, data: str, append: bool) -> str:

@@ -47,6 +47,7 @@ class Settings:
     plugins_directory: str = ""
     max_history: int = 10
     driver: str = "secret"
+    sql_connection: str = field(default="", repr=False)  # may hold a password
     color: str = "auto"
     env: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -57,7 +58,8 @@ class Settings:
             debug=_bool(env.get("HELM_DEBUG")),
             namespace=env.get("HELM_NAMESPACE") or None,
             kube_context=env.get("HELM_KUBECONTEXT") or None,
-            kubeconfig=env.get("KUBECONFIG") or None,
+            # KUBECONFIG stays in env: it may list several files, which kube.config merges.
+            kubeconfig=None,
             kube_apiserver=env.get("HELM_KUBEAPISERVER") or None,
             kube_token=env.get("HELM_KUBETOKEN") or None,
             kube_as_user=env.get("HELM_KUBEASUSER") or None,
@@ -76,6 +78,7 @@ class Settings:
             plugins_directory=env.get("HELM_PLUGINS")
             or _home_path(env, "XDG_DATA_HOME", ".local/share", "helm", "plugins"),
             driver=env.get("HELM_DRIVER") or "secret",
+            sql_connection=env.get("HELM_DRIVER_SQL_CONNECTION_STRING", ""),
             color=env.get("HELM_COLOR") or ("never" if env.get("NO_COLOR") else "auto"),
             env=dict(env),
         )

@@ -188,6 +188,52 @@ def _scan_number(text: str, p: int, n: int) -> tuple[int, bool]:
     return p, True
 
 
+# The common tokens of an action in one regex per right delimiter (one group per alternative,
+# numbered by _FAST_*), tried before the general code. Each alternative matches only where the
+# general code would produce the same item: words end possessively and must be followed by a
+# terminator, so anything unusual (non-ASCII letters, odd numbers, errors) is left to it.
+_FAST_RTRIM, _FAST_RD, _FAST_SPACE, _FAST_IDENT, _FAST_LPAREN, _FAST_RPAREN = range(1, 7)
+_FAST_TYPES: Final = (FIELD, DOT, VARIABLE, STRING, PIPE, DECLARE, ASSIGN, CHAR, NUMBER)
+_FAST_SIMPLE: Final = {7 + i: typ for i, typ in enumerate(_FAST_TYPES)}
+_fast_cache: dict[str, Callable[[str, int], re.Match[str] | None] | None] = {}
+
+
+def _fast_matcher(rd: str) -> Callable[[str, int], re.Match[str] | None] | None:
+    """The token regex's match for right delimiter RD; None when RD could be part of a token."""
+    try:
+        return _fast_cache[rd]
+    except KeyError:
+        pass
+    match = None
+    if not (rd[0].isalnum() or rd[0] in "._+-$\"\'`"):
+        r = re.escape(rd)
+        term = rf"(?=[ \t\r\n.,|:)(]|{r})"
+        word = r"[A-Za-z0-9_]*+"
+        match = re.compile(
+            "|".join(
+                (
+                    rf"([ \t\r\n]-{r})",  # _FAST_RTRIM
+                    rf"({r})",  # _FAST_RD
+                    r"([ \t\r\n]++)",  # _FAST_SPACE
+                    rf"([A-Za-z_]{word}{term})",  # _FAST_IDENT
+                    r"(\()",  # _FAST_LPAREN
+                    r"(\))",  # _FAST_RPAREN
+                    rf"(\.[A-Za-z_]{word}{term})",  # FIELD
+                    rf"(\.{term})",  # DOT
+                    rf"(\${word}{term})",  # VARIABLE
+                    r'("(?:[^"\\\n]|\\[^\n])*+")',  # STRING
+                    r"(\|)",  # PIPE
+                    r"(:=)",  # DECLARE
+                    r"(=)",  # ASSIGN
+                    r"(,)",  # CHAR
+                    rf"((?:0|[1-9][0-9]*+)(?=[ \t\r\n,|:)(]|{r}))",  # NUMBER
+                )
+            )
+        ).match
+    _fast_cache[rd] = match
+    return match
+
+
 def lex(
     text: str,
     left_delim: str = "{{",
@@ -210,6 +256,8 @@ def lex(
     emit = items.append
     count = text.count
     startswith = text.startswith
+    fast = _fast_matcher(rd)
+    simple = _FAST_SIMPLE
     pos = 0
     line = 1
     while True:
@@ -257,6 +305,45 @@ def lex(
         depth = 0
         # Inside the action.
         while True:
+            m = fast(text, pos) if fast is not None else None
+            if m is not None:
+                k = m.lastindex
+                e = m.end()
+                if k == _FAST_SPACE:
+                    if startswith("-", e) and startswith(rd, e + 1):
+                        e -= 1  # the last space belongs to a trim-marked right delimiter
+                    val = text[pos:e]
+                    emit((SPACE, pos, val, line))
+                    if "\n" in val:
+                        line += val.count("\n")
+                    pos = e
+                    continue
+                typ = simple.get(k)  # type: ignore[arg-type]
+                if typ is not None:
+                    emit((typ, pos, text[pos:e], line))
+                    pos = e
+                    continue
+                if k == _FAST_IDENT:
+                    word = text[pos:e]
+                    typ = _KEYWORDS.get(word, IDENTIFIER)
+                    if (typ == BREAK and not break_ok) or (typ == CONTINUE and not continue_ok):
+                        typ = IDENTIFIER
+                    elif word == "true" or word == "false":
+                        typ = BOOL
+                    emit((typ, pos, word, line))
+                    pos = e
+                    continue
+                if k == _FAST_LPAREN:
+                    depth += 1
+                    emit((LEFT_PAREN, pos, "(", line))
+                    pos = e
+                    continue
+                if k == _FAST_RPAREN and depth:
+                    depth -= 1
+                    emit((RIGHT_PAREN, pos, ")", line))
+                    pos = e
+                    continue
+                # Delimiters and the unbalanced paren: the general code below.
             if pos >= n:
                 emit((ERROR, pos, "unclosed action", line))
                 return items

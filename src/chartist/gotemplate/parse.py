@@ -207,14 +207,31 @@ class _Parser:
         return self.items[i]
 
     def _next_non_space(self) -> Item:
-        tok = self._next()
+        # Reading spaces then an item only moves the high-water mark to that item (the lexer
+        # never emits two spaces in a row, but a loop costs nothing when there is one).
+        i = self.i
+        items = self.items
+        tok = items[i]
         while tok[0] == L.SPACE:
-            tok = self._next()
+            i += 1
+            tok = items[i]
+        self.i = i + 1
+        if i >= self.hw:
+            self.hw = i + 1
+            self.last = tok
         return tok
 
     def _peek_non_space(self) -> Item:
-        tok = self._next_non_space()
-        self.i -= 1
+        i = self.i
+        items = self.items
+        tok = items[i]
+        while tok[0] == L.SPACE:
+            i += 1
+            tok = items[i]
+        self.i = i
+        if i >= self.hw:
+            self.hw = i + 1
+            self.last = tok
         return tok
 
     def _errorf(self, msg: str) -> ParseError:
@@ -491,8 +508,7 @@ class _Parser:
                 line, col = self._loc(pos)
                 return PipeNode(is_assign, tuple(decl), tuple(cmds), pos=pos, line=line, col=col)
             if typ in _OPERAND_START:
-                self.i -= 1
-                cmds.append(self._command())
+                cmds.append(self._command(tok))
                 if len(cmds) > MAX_PIPELINE_COMMANDS:
                     raise self._errorf("pipeline too long")
             else:
@@ -506,19 +522,34 @@ class _Parser:
             if isinstance(c.args[0], _NON_EXECUTABLE):
                 raise self._errorf(f"non executable command in pipeline stage {i + 2}")
 
-    def _command(self) -> CommandNode:
-        """command: ``operand (space operand)*``, up to a pipe (consumed) or a delimiter (not)."""
-        pos = self._peek_non_space()[1]
+    def _command(self, tok: Item) -> CommandNode:
+        """command: ``operand (space operand)*``, up to a pipe (consumed) or a delimiter (not).
+
+        TOK, the command's first item, is already read. (Go peeks at each item before reading
+        it again; only first reads matter, for the line of errors, so the re-reads are gone.)
+        """
+        pos = tok[1]
+        items = self.items
         args: list[Node] = []
         while True:
-            self._peek_non_space()
-            operand = self._operand()
+            operand = self._term(tok)
             if operand is not None:
+                i = self.i
+                tok = items[i]  # what follows the term, read now (Go's peek in operand)
+                if i >= self.hw:
+                    self.hw = i + 1
+                    self.last = tok
+                if tok[0] == L.FIELD:
+                    operand = self._operand(operand, tok)
+                    tok = items[self.i]
+                self.i += 1
                 args.append(operand)
-            tok = self._next()
-            typ = tok[0]
-            if typ == L.SPACE:
-                continue
+                typ = tok[0]
+                if typ == L.SPACE:
+                    tok = self._next_non_space()
+                    continue
+            else:
+                typ = tok[0]  # not a term: what ends the command, or an error
             if typ == L.RIGHT_DELIM or typ == L.RIGHT_PAREN:
                 self.i -= 1
             elif typ != L.PIPE:
@@ -529,15 +560,10 @@ class _Parser:
         line, col = self._loc(pos)
         return CommandNode(tuple(args), pos=pos, line=line, col=col)
 
-    def _operand(self) -> Node | None:
-        """operand: ``term .Field*``. Fields after a field or variable extend it (at the
-        position of the first added field, as in Go); after a literal they are an error."""
-        node = self._term()
-        if node is None:
-            return None
-        tok = self._peek()
-        if tok[0] != L.FIELD:
-            return node
+    def _operand(self, node: Node, tok: Item) -> Node:
+        """operand: ``term .Field*``; TOK, the first field after the term, is read but not
+        consumed. Fields after a field or variable extend it (at the position of the first
+        added field, as in Go); after a literal they are an error."""
         pos = tok[1]
         fields: list[str] = []
         while tok[0] == L.FIELD:
@@ -552,10 +578,9 @@ class _Parser:
             raise self._errorf(f"unexpected . after term {quote(str(node))}")
         return ChainNode(node, tuple(fields), pos=pos, line=line, col=col)
 
-    def _term(self) -> Node | None:
-        """term: literal, function name, ``.``, ``.Field``, ``$x`` or ``( pipeline )``;
-        None (nothing consumed) when the next item is none of these."""
-        tok = self._next_non_space()
+    def _term(self, tok: Item) -> Node | None:
+        """term: literal, function name, ``.``, ``.Field``, ``$x`` or ``( pipeline )``, from
+        TOK (already read); None when TOK is none of these."""
         typ, pos, val, _ = tok
         if typ == L.FIELD:
             line, col = self._loc(pos)
@@ -598,7 +623,6 @@ class _Parser:
         if typ == L.NIL:
             line, col = self._loc(pos)
             return NilNode(pos=pos, line=line, col=col)
-        self.i -= 1
         return None
 
     def _variable(self, pos: int, name: str) -> VariableNode:

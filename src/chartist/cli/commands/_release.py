@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from typing import Any, TextIO
@@ -169,7 +168,7 @@ def configuration(
     from chartist.kube.errors import KubeConfigError
 
     ks = KubeSettings(
-        kubeconfig=getattr(args, "kubeconfig", None) or "",
+        kubeconfig=settings.kubeconfig or "",
         context=settings.kube_context or "",
         namespace=settings.namespace or "",
         api_server=settings.kube_apiserver or "",
@@ -183,7 +182,7 @@ def configuration(
         qps=settings.qps,
     )
     try:
-        kube: Any = Client.from_settings(ks, os.environ)
+        kube: Any = Client.from_settings(ks, settings.env)
         namespace = kube.namespace
     except KubeConfigError as err:
         if need_cluster:
@@ -193,7 +192,7 @@ def configuration(
     driver = settings.driver if kube is not None else "memory"
     return Configuration.create(
         kube, driver=driver, namespace=namespace, progress=progress,
-        sql_connection=os.environ.get("HELM_DRIVER_SQL_CONNECTION_STRING", ""),
+        sql_connection=settings.sql_connection,
     )  # fmt: skip
 
 
