@@ -12,8 +12,6 @@ delayed ACK (header and body are written separately), which would dominate the t
 from __future__ import annotations
 
 import base64
-import socket
-import types
 from typing import Any
 
 from apiserver.server import APIServer
@@ -133,13 +131,4 @@ class ShimServer(APIServer):
 
     def start(self) -> ShimServer:
         super().start()
-        http = self._http
-        assert http is not None
-        plain = http.finish_request
-
-        def finish_request(self_: Any, request: socket.socket, client_address: Any) -> None:
-            request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            plain(request, client_address)
-
-        http.finish_request = types.MethodType(finish_request, http)  # type: ignore[method-assign]
         return self
