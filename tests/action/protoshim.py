@@ -5,8 +5,7 @@ Helm v4 (through helm_python) writes its release Secrets with client-go's typed 
 sends ``application/vnd.kubernetes.protobuf``; the shared test server (tests/apiserver) reads
 JSON and YAML only. This subclass decodes those few messages into the JSON the server expects,
 so Helm and chartist can share one test cluster. Responses stay JSON (Helm's Accept header
-allows it). Each connection gets TCP_NODELAY: without it every response waits ~40 ms for a
-delayed ACK (header and body are written separately), which would dominate the timings.
+allows it).
 """
 
 from __future__ import annotations
@@ -120,7 +119,7 @@ def decode_envelope(raw: bytes) -> dict[str, Any]:
 
 
 class ShimServer(APIServer):
-    """The test server, plus protobuf request bodies and TCP_NODELAY (see the module docstring)."""
+    """The test server, plus protobuf request bodies (see the module docstring)."""
 
     @staticmethod
     def _decode(h: Any, raw: bytes) -> Any:
