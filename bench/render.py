@@ -12,6 +12,10 @@ Prints, per chart:
 * memory: the peak RSS (VmHWM) of a fresh process rendering the chart once; the chartist
   process never imports helm_python and the Helm process never imports chartist.
 
+Fresh processes run with Python's bytecode cache (in a temporary PYTHONPYCACHEPREFIX, filled by
+a first run), as an installed chartist has it; ``--no-bytecode-cache`` compiles every module on
+every start instead (what PYTHONDONTWRITEBYTECODE=1 gives).
+
 With ``--profile`` it writes a pyinstrument report of chartist's warm renders to bench/render.html
 (``--profile-cold``: of one cold render in this process instead).
 """
@@ -23,6 +27,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -124,9 +129,25 @@ def child(which: str, case: dict[str, str]) -> dict[str, float]:
     return {"import": t1 - t0, "load": t2 - t1, "render": t3 - t2, "rss": _peak_rss_mib()}
 
 
+_ENV = dict(os.environ)
+
+
+def use_bytecode_cache(on: bool) -> None:
+    """Let the fresh processes cache bytecode (outside the tree), or compile every module."""
+    _ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    _ENV.pop("PYTHONPYCACHEPREFIX", None)
+    if on:
+        _ENV["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "chartist-bench-pycache")
+    else:
+        _ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+
+
 def run_child(which: str, case: dict[str, str]) -> dict[str, float] | None:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", which, json.dumps(case)], capture_output=True, text=True
+        [sys.executable, __file__, "--child", which, json.dumps(case)],
+        capture_output=True,
+        text=True,
+        env=_ENV,
     )
     try:
         result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -137,6 +158,7 @@ def run_child(which: str, case: dict[str, str]) -> dict[str, float] | None:
 
 def cold(case: dict[str, str], which: str, runs: int) -> dict[str, float] | None:
     """Best (minimum) of each figure over RUNS fresh processes."""
+    run_child(which, case)  # fills the bytecode cache
     results = [r for r in (run_child(which, case) for _ in range(runs)) if r is not None]
     if not results:
         return None
@@ -149,10 +171,11 @@ def cli_wall(case: dict[str, str], runs: int) -> tuple[float, float]:
         sys.executable, "-m", "chartist", "template", case["release"], str(CHARTS / case["chart"]),
         "-n", case["namespace"], "-f", str(CASES / case["case"] / "values.yaml"),
     ]  # fmt: skip
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_ENV)
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_ENV)
         times.append(time.perf_counter() - t0)
     return min(times), sum(times) / len(times)
 
@@ -168,6 +191,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5, help="warm renders, cold processes and CLI runs")
     ap.add_argument("--only", default="warm,cold,cli,memory", help="comma-separated sections")
+    ap.add_argument("--no-bytecode-cache", action="store_true", help="fresh processes compile every module")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--profile-cold", action="store_true")
     ap.add_argument("--child", nargs=2, metavar=("TOOL", "CASE"), help=argparse.SUPPRESS)
@@ -176,6 +200,7 @@ def main() -> None:
         print(json.dumps(child(a.child[0], json.loads(a.child[1]))))
         return
     sections = set(a.only.split(","))
+    use_bytecode_cache(not a.no_bytecode_cache)
     cases = largest_cases()
     if "warm" in sections:
         print(f"warm render (mean of {a.rounds})")

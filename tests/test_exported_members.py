@@ -14,6 +14,8 @@ PACKAGES = [
     "chartist.gotemplate",
     "chartist.goyaml",
     "chartist.kube",
+    "chartist.kyaml",
+    "chartist.plugin",
     "chartist.release",
     "chartist.sprig",
     "chartist.storage",

@@ -75,25 +75,38 @@ class GetValues:
         return rel.config or None
 
 
-def _dependency_json(d: Dependency | None) -> Any:
-    """chart.Dependency as encoding/json writes it (omitempty fields left out), as a map."""
+def _struct(fields: list[tuple[str, Any]]) -> str:
+    """A Go struct's JSON: FIELDS in declaration order (maps inside sorted by the encoder)."""
+    from chartist.goyaml import dump_json
+
+    return "{" + ",".join(dump_json(k) + ":" + (v if isinstance(v, _Raw) else dump_json(v)) for k, v in fields) + "}"
+
+
+class _Raw(str):
+    """JSON text already encoded."""
+
+    __slots__ = ()
+
+
+def _dependency_json(d: Dependency | None) -> _Raw:
+    """chart.Dependency as encoding/json writes it (omitempty fields left out)."""
     if d is None:
-        return None
-    out: dict[str, Any] = {"name": d.name}
+        return _Raw("null")
+    fields: list[tuple[str, Any]] = [("name", d.name)]
     if d.version:
-        out["version"] = d.version
-    out["repository"] = d.repository
+        fields.append(("version", d.version))
+    fields.append(("repository", d.repository))
     if d.condition:
-        out["condition"] = d.condition
+        fields.append(("condition", d.condition))
     if d.tags:
-        out["tags"] = list(d.tags)
+        fields.append(("tags", list(d.tags)))
     if d.enabled:
-        out["enabled"] = True
+        fields.append(("enabled", True))
     if d.import_values:
-        out["import-values"] = list(d.import_values)
+        fields.append(("import-values", list(d.import_values)))
     if d.alias:
-        out["alias"] = d.alias
-    return out
+        fields.append(("alias", d.alias))
+    return _Raw(_struct(fields))
 
 
 @dataclass
@@ -124,27 +137,27 @@ class Metadata:
 
     def to_json(self) -> str:
         """The struct as Go's encoding/json writes it (fields in struct order, omitempty honoured)."""
-        from chartist.goyaml import dump_json
-
-        doc: dict[str, Any] = {
-            "name": self.name,
-            "chart": self.chart,
-            "version": self.version,
-            "appVersion": self.app_version,
-        }
+        fields: list[tuple[str, Any]] = [
+            ("name", self.name),
+            ("chart", self.chart),
+            ("version", self.version),
+            ("appVersion", self.app_version),
+        ]
         if self.annotations:
-            doc["annotations"] = self.annotations
+            fields.append(("annotations", self.annotations))
         if self.labels:
-            doc["labels"] = self.labels
+            fields.append(("labels", self.labels))
         if self.dependencies:
-            doc["dependencies"] = [_dependency_json(d) for d in self.dependencies]
-        doc.update(
-            namespace=self.namespace, revision=self.revision, status=self.status, deployedAt=self.deployed_at
-        )
+            fields.append(("dependencies", _Raw("[" + ",".join(_dependency_json(d) for d in self.dependencies) + "]")))
+        fields += [
+            ("namespace", self.namespace),
+            ("revision", self.revision),
+            ("status", self.status),
+            ("deployedAt", self.deployed_at),
+        ]
         if self.apply_method:
-            doc["applyMethod"] = self.apply_method
-        # Struct fields keep their order; only the maps inside are sorted by the encoder.
-        return "{" + ",".join(dump_json(k) + ":" + dump_json(v) for k, v in doc.items()) + "}"
+            fields.append(("applyMethod", self.apply_method))
+        return _struct(fields)
 
 
 @dataclass

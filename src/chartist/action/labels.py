@@ -75,7 +75,9 @@ def _key_errors(key: str) -> list[str]:
     parts = key.split("/")
     errs: list[str] = []
     if len(parts) > 2:
-        return [f"a valid label key {_NAME_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"]
+        return [
+            f"a valid label key {_NAME_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
+        ]
     name = parts[-1]
     if len(parts) == 2:
         prefix = parts[0]
@@ -284,10 +286,14 @@ def _new_requirement(key: str, operator: str, values: list[str]) -> Requirement:
     errs: list[str] = []
     if operator in ("gt", "lt"):
         if len(values) != 1:
-            errs.append(f"values: Invalid value: {_json_list(values)}: for 'Gt', 'Lt' operators, exactly one value is required")
+            errs.append(
+                f"values: Invalid value: {_json_list(values)}: for 'Gt', 'Lt' operators, exactly one value is required"
+            )
         for i, v in enumerate(values):
             if not _INT_RE.match(v) or not -(1 << 63) <= int(v) < 1 << 63:
-                errs.append(_invalid(f"values[{i}]", v, "for 'Gt', 'Lt' operators, the value must be an integer"))
+                errs.append(
+                    _invalid(f"values[{i}]", v, "for 'Gt', 'Lt' operators, the value must be an integer")
+                )
     for i, v in enumerate(values):
         problems = _value_errors(v)
         if problems:

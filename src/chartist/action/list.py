@@ -23,7 +23,7 @@ from chartist.action.configuration import ActionError, Configuration
 from chartist.action.labels import parse_selector
 from chartist.release.model import Release
 
-__all__ = ["List", "ListStates", "SORT_BY_DATE_ASC", "SORT_BY_DATE_DESC", "SORT_BY_NAME_DESC"]
+__all__ = ["SORT_BY_DATE_ASC", "SORT_BY_DATE_DESC", "SORT_BY_NAME_DESC", "List", "ListStates"]
 
 # Helm's Sorter values (0: by name, ascending).
 SORT_BY_NAME_DESC = 1
@@ -121,7 +121,10 @@ class List:
             (self.deployed, ListStates.DEPLOYED),
             (self.uninstalled, ListStates.UNINSTALLED),
             (self.uninstalling, ListStates.UNINSTALLING),
-            (self.pending, ListStates.PENDING_INSTALL | ListStates.PENDING_ROLLBACK | ListStates.PENDING_UPGRADE),
+            (
+                self.pending,
+                ListStates.PENDING_INSTALL | ListStates.PENDING_ROLLBACK | ListStates.PENDING_UPGRADE,
+            ),
             (self.failed, ListStates.FAILED),
             (self.superseded, ListStates.SUPERSEDED),
         ):

@@ -160,7 +160,9 @@ class PostRenderer:
         try:
             plugin = find_plugin(dirs, name, _PLUGIN_TYPE)
         except PluginError as err:
-            raise PostRendererError(f'invalid argument {_go_quote(name)} for "--post-renderer" flag: {err}') from None
+            raise PostRendererError(
+                f'invalid argument {_go_quote(name)} for "--post-renderer" flag: {err}'
+            ) from None
         return cls(plugin, args, environ)
 
     @property
@@ -212,7 +214,9 @@ class PostRenderer:
             try:
                 rendered = self.run(merged)
             except PostRendererError as err:
-                raise PostRendererError(f"error while running post render on files: {err}", err.stderr) from None
+                raise PostRendererError(
+                    f"error while running post render on files: {err}", err.stderr
+                ) from None
             try:
                 return split_and_deannotate(rendered)
             except PostRendererError as err:
@@ -251,5 +255,7 @@ class PostRenderer:
             try:
                 _join_into(out, split_and_deannotate(rendered, group))
             except PostRendererError as err:
-                raise PostRendererError(f"error while parsing post rendered output for {group}: {err}") from None
+                raise PostRendererError(
+                    f"error while parsing post rendered output for {group}: {err}"
+                ) from None
         return out

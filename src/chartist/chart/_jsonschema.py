@@ -289,10 +289,49 @@ _META_URLS = {
 }
 
 
+# Where jsonschema_specifications keeps each metaschema: read directly, its REGISTRY costs an
+# import of the referencing package (tens of milliseconds) that the CLI would pay on every run.
+_SPEC_FILES = {
+    "json-schema.org/draft-03/schema": "draft3/metaschema.json",
+    "json-schema.org/draft-04/schema": "draft4/metaschema.json",
+    "json-schema.org/draft-06/schema": "draft6/metaschema.json",
+    "json-schema.org/draft-07/schema": "draft7/metaschema.json",
+    "json-schema.org/draft/2019-09/schema": "draft201909/metaschema.json",
+    "json-schema.org/draft/2020-12/schema": "draft202012/metaschema.json",
+}
+_SPEC_VOCABULARIES = {"json-schema.org/draft/2019-09/meta/": "draft201909", "json-schema.org/draft/2020-12/meta/": "draft202012"}  # fmt: skip
+
+
+def _spec_file(u: str) -> bytes | None:
+    """The bundled file of metaschema URL U (no fragment), None when there is none."""
+    from importlib.util import find_spec
+
+    rest = u.partition("://")[2]
+    rel = _SPEC_FILES.get(rest)
+    if rel is None:
+        for prefix, folder in _SPEC_VOCABULARIES.items():
+            name = rest[len(prefix) :]
+            if rest.startswith(prefix) and name.replace("-", "").isalpha():
+                rel = f"{folder}/vocabularies/{name}"
+    spec = find_spec("jsonschema_specifications") if rel is not None else None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    try:
+        with open(f"{spec.submodule_search_locations[0]}/schemas/{rel}", "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def load_metaschema(url: str) -> Any:
     """A bundled metaschema (or 2019-09/2020-12 vocabulary schema); RefError for anything else."""
     u = url.rstrip("#")
     if u.startswith("https://json-schema.org/") or u in _META_URLS or u.startswith("http://json-schema.org/"):
+        data = _spec_file(u)
+        if data is not None:
+            from chartist.chart.schema import parse_json
+
+            return parse_json(data)
         try:
             import json
 

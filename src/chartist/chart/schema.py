@@ -20,17 +20,18 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chartist.chart._gojson import GoJSONError, decode
-from chartist.chart._jsonschema import SCHEMA_URL, Num, RefError, Schema, draft_of, load_metaschema
-from chartist.chart._jsonschema_check import VError
-from chartist.chart._jsonschema_meta import certainly_valid
 from chartist.chart.errors import SchemaError, SchemaValidationError
 from chartist.chart.model import Chart
 from chartist.gotemplate.values import type_name
-from chartist.sprig.goregexp import RegexpError
 
+if TYPE_CHECKING:
+    from chartist.chart._jsonschema import Schema
+    from chartist.chart._jsonschema_check import VError
+
+# The validator's modules are imported when a chart has a schema: most charts have none.
+SCHEMA_URL = "file:///values.schema.json"  # as in _jsonschema
 _PREFIX = f"jsonschema validation failed with '{SCHEMA_URL}#'\n"
 _META = {
     4: "http://json-schema.org/draft-04/schema",
@@ -56,6 +57,9 @@ def parse_json(data: bytes) -> Any:
     Raises SchemaError with Go's message (``invalid character 'x' looking for beginning of
     value``, ``EOF``, ``invalid character after top-level value``).
     """
+    from chartist.chart._gojson import GoJSONError, decode
+    from chartist.chart._jsonschema import Num
+
     text = data.decode("utf-8", "surrogateescape")
     if _NOT_PLAIN.search(text) is None:
         # Python's decoder gives the same document, far faster; errors are Go's decoder's business.
@@ -75,6 +79,9 @@ def parse_json(data: bytes) -> Any:
 @lru_cache(maxsize=64)
 def _compile(data: bytes) -> Schema:
     """The compiled schema of DATA; SchemaError with the Go library's compile message."""
+    from chartist.chart._jsonschema import RefError, Schema
+    from chartist.sprig.goregexp import RegexpError
+
     doc = parse_json(data)
     _check_metaschema(doc)
     try:
@@ -85,6 +92,9 @@ def _compile(data: bytes) -> Schema:
 
 def _check_metaschema(doc: Any) -> None:
     """Refuse a schema its own metaschema rejects, with the Go library's message."""
+    from chartist.chart._jsonschema import RefError, draft_of
+    from chartist.chart._jsonschema_meta import certainly_valid
+
     draft = 2020
     if isinstance(doc, dict) and isinstance(doc.get("$schema"), str):
         draft = draft_of(doc["$schema"]) or 2020
@@ -104,6 +114,8 @@ def _check_metaschema(doc: Any) -> None:
 @lru_cache(maxsize=8)
 def _meta_schema(url: str) -> Schema:
     # Validating a schema against its metaschema asserts formats (``regex`` for patterns).
+    from chartist.chart._jsonschema import Schema, load_metaschema
+
     return Schema(load_metaschema(url), url, assert_formats=True)
 
 
@@ -113,6 +125,8 @@ def validate_single(values: dict[str, Any], schema: bytes) -> str | None:
     Violations end with a newline (Helm's JSONSchemaValidationError); an unusable schema
     gives the compile error's text.
     """
+    from chartist.chart._jsonschema import RefError
+
     try:
         compiled = _compile(bytes(schema))
     except SchemaError as err:

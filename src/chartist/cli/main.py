@@ -18,9 +18,16 @@ __all__ = ["COMMANDS", "main"]
 
 # name -> (module under chartist.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "get": ("get", "download extended information of a named release"),
+    "hist": ("history", "fetch release history (alias of history)"),
+    "history": ("history", "fetch release history"),
     "install": ("install", "install a chart"),
+    "list": ("list", "list releases"),
+    "ls": ("list", "list releases (alias of list)"),
     "rollback": ("rollback", "roll back a release to a previous revision"),
+    "status": ("status", "display the status of the named release"),
     "template": ("template", "locally render templates"),
+    "test": ("test", "run tests for a release"),
     "uninstall": ("uninstall", "uninstall a release"),
     "upgrade": ("upgrade", "upgrade a release"),
     "version": ("version", "print the client version information"),

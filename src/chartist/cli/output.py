@@ -97,7 +97,7 @@ _ZERO_FIRST: Final = [a for a, _ in _ZERO]
 _WIDE_FIRST: Final = [a for a, _ in _WIDE]
 # uitable's strutil.ansi: the colour and control sequences it ignores when measuring.
 _ANSI: Final = re.compile(
-    "[\u001b\u009b][[\\]()#;?]*(?:(?:(?:[a-zA-Z\\d]*(?:;[a-zA-Z\\d]*)*)?\u0007)"
+    "[\u001b\u009b][\\[\\]()#;?]*(?:(?:(?:[a-zA-Z\\d]*(?:;[a-zA-Z\\d]*)*)?\u0007)"
     "|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PRZcf-ntqry=><~]))",
     re.ASCII,
 )

@@ -205,7 +205,7 @@ def _fast_matcher(rd: str) -> Callable[[str, int], re.Match[str] | None] | None:
     except KeyError:
         pass
     match = None
-    if not (rd[0].isalnum() or rd[0] in "._+-$\"\'`"):
+    if not (rd[0].isalnum() or rd[0] in "._+-$\"'`"):
         r = re.escape(rd)
         term = rf"(?=[ \t\r\n.,|:)(]|{r})"
         word = r"[A-Za-z0-9_]*+"

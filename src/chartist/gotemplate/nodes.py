@@ -8,9 +8,13 @@ Go's ``Node.String`` does; error messages and parse tests depend on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
 from chartist.gotemplate.strconv import quote
+
+N = TypeVar("N", bound="Node")
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,3 +237,76 @@ class Tree:
     parse_name: str
     root: ListNode
     text: str
+
+
+# Positional constructors for the parser, which builds a node for every operand: they set the
+# slots directly, in field order (pos, line, col, then the node's own fields), where the frozen
+# dataclass __init__ takes keywords and goes through object.__setattr__ (twice as slow). The
+# result is the same node.
+_new = object.__new__
+
+
+def _setters(cls: type[Node]) -> list[Callable[[Any, Any], None]]:
+    return [getattr(cls, f.name).__set__ for f in fields(cls)]
+
+
+def maker0(cls: type[N]) -> Callable[[int, int, int], N]:
+    """``make(pos, line, col)`` for a node with no field of its own."""
+    sp, sl, sc = _setters(cls)
+
+    def make(pos: int, line: int, col: int) -> N:
+        n = _new(cls)
+        sp(n, pos)
+        sl(n, line)
+        sc(n, col)
+        return n
+
+    return make
+
+
+def maker1(cls: type[N]) -> Callable[[int, int, int, Any], N]:
+    """``make(pos, line, col, a)`` for a node with one field of its own."""
+    sp, sl, sc, sa = _setters(cls)
+
+    def make(pos: int, line: int, col: int, a: Any) -> N:
+        n = _new(cls)
+        sp(n, pos)
+        sl(n, line)
+        sc(n, col)
+        sa(n, a)
+        return n
+
+    return make
+
+
+def maker2(cls: type[N]) -> Callable[[int, int, int, Any, Any], N]:
+    """``make(pos, line, col, a, b)`` for a node with two fields of its own."""
+    sp, sl, sc, sa, sb = _setters(cls)
+
+    def make(pos: int, line: int, col: int, a: Any, b: Any) -> N:
+        n = _new(cls)
+        sp(n, pos)
+        sl(n, line)
+        sc(n, col)
+        sa(n, a)
+        sb(n, b)
+        return n
+
+    return make
+
+
+def maker3(cls: type[N]) -> Callable[[int, int, int, Any, Any, Any], N]:
+    """``make(pos, line, col, a, b, c)`` for a node with three fields of its own."""
+    sp, sl, sc, sa, sb, sx = _setters(cls)
+
+    def make(pos: int, line: int, col: int, a: Any, b: Any, c: Any) -> N:
+        n = _new(cls)
+        sp(n, pos)
+        sl(n, line)
+        sc(n, col)
+        sa(n, a)
+        sb(n, b)
+        sx(n, c)
+        return n
+
+    return make

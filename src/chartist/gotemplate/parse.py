@@ -13,8 +13,9 @@ Nodes record ``pos`` (characters), ``line`` and ``col`` (bytes into the line) as
 from __future__ import annotations
 
 import sys
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Container
+from itertools import accumulate
 
 from chartist.gotemplate import lex as L
 from chartist.gotemplate.errors import ParseError
@@ -44,6 +45,10 @@ from chartist.gotemplate.nodes import (
     Tree,
     VariableNode,
     WithNode,
+    maker0,
+    maker1,
+    maker2,
+    maker3,
 )
 from chartist.gotemplate.strconv import quote, to_utf8
 
@@ -66,7 +71,24 @@ _FRAMES_PER_LEVEL = 8
 # Items that can start an operand, hence a command.
 _OPERAND_START = frozenset((L.BOOL, L.CHAR_CONSTANT, L.COMPLEX, L.DOT, L.FIELD, L.IDENTIFIER, L.NUMBER, L.NIL, L.RAW_STRING, L.STRING, L.VARIABLE, L.LEFT_PAREN))  # fmt: skip
 _NON_EXECUTABLE = (BoolNode, DotNode, NilNode, NumberNode, StringNode)
-_NO_ITEM: Item = (L.EOF, 0, "", 0)  # Go's zero item: what a fresh tree's errors report as line 0
+_NO_ITEM: Item = (L.EOF, 0, "", 0)
+
+# The nodes built most often, by positional constructors: make(pos, line, col, *fields).
+_new_action = maker1(ActionNode)
+_new_command = maker1(CommandNode)
+_new_dot = maker0(DotNode)
+_new_field = maker1(FieldNode)
+_new_identifier = maker1(IdentifierNode)
+_new_list = maker1(ListNode)
+_new_pipe = maker3(PipeNode)
+_new_string = maker2(StringNode)
+_new_text = maker1(TextNode)
+_new_variable = maker1(VariableNode)
+_NEW_BRANCH = {
+    IfNode: maker3(IfNode),
+    RangeNode: maker3(RangeNode),
+    WithNode: maker3(WithNode),
+}  # Go's zero item: what a fresh tree's errors report as line 0
 
 
 def parse(
@@ -116,14 +138,9 @@ def is_empty_tree(node: Node | None) -> bool:
     return False
 
 
-def _newlines(text: str) -> list[int]:
-    """Offsets of the newlines in text."""
-    out = []
-    i = text.find("\n")
-    while i >= 0:
-        out.append(i)
-        i = text.find("\n", i + 1)
-    return out
+def _line_starts(text: str) -> list[int]:
+    """Offsets of the lines of text after the first (just past each newline)."""
+    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1]))))
 
 
 # unicode.IsSpace, which bytes.TrimSpace uses (str.strip() would also trim \x1c-\x1f).
@@ -181,7 +198,7 @@ class _Parser:
         self.hw = 0  # items read from the "lexer" so far
         self.tree_set: dict[str, Tree] = {}
         self.ascii = text.isascii()
-        self.newlines = _newlines(text)
+        self.line_starts = _line_starts(text)
         # Per-tree state (Go's Tree fields).
         self.vars: list[str] = ["$"]
         self.range_depth = 0
@@ -258,8 +275,9 @@ class _Parser:
 
     def _loc(self, pos: int) -> tuple[int, int]:
         """(line, col) of pos as Go's ErrorContext: col counts bytes from the line start."""
-        k = bisect_left(self.newlines, pos)
-        start = self.newlines[k - 1] + 1 if k else 0
+        starts = self.line_starts
+        k = bisect_right(starts, pos)  # the newlines before pos
+        start = starts[k - 1] if k else 0
         if self.ascii:
             return k + 1, pos - start
         return k + 1, len(to_utf8(self.text[start:pos]))
@@ -322,7 +340,7 @@ class _Parser:
 
     def _list(self, nodes: list[Node], pos: int) -> ListNode:
         line, col = self._loc(pos)
-        return ListNode(tuple(nodes), pos=pos, line=line, col=col)
+        return _new_list(pos, line, col, tuple(nodes))
 
     # --- lists and actions -------------------------------------------------------------------
 
@@ -343,7 +361,7 @@ class _Parser:
         typ = tok[0]
         if typ == L.TEXT:
             line, col = self._loc(tok[1])
-            return TextNode(tok[2], pos=tok[1], line=line, col=col)
+            return _new_text(tok[1], line, col, tok[2])
         if typ == L.LEFT_DELIM:
             self.action_line = tok[3]
             try:
@@ -380,7 +398,7 @@ class _Parser:
         pos = self._peek()[1]
         line, col = self._loc(pos)
         # Variables declared here live until the enclosing {{end}}.
-        return ActionNode(self._pipeline("command", L.RIGHT_DELIM), pos=pos, line=line, col=col)
+        return _new_action(pos, line, col, self._pipeline("command", L.RIGHT_DELIM))
 
     def _loop_control(self, keyword: Item) -> Node:
         """break/continue: ``{{break}}``, ``{{continue}}``, only inside a range."""
@@ -429,7 +447,7 @@ class _Parser:
                     raise self._errorf(f"expected end; found {nxt}")
         del self.vars[nvars:]
         line, col = self._loc(pipe.pos)
-        return cls(pipe, body, else_list, pos=pipe.pos, line=line, col=col)
+        return _NEW_BRANCH[cls](pipe.pos, line, col, pipe, body, else_list)
 
     def _template_name(self, tok: Item, context: str) -> str:
         if tok[0] != L.STRING and tok[0] != L.RAW_STRING:
@@ -471,13 +489,11 @@ class _Parser:
 
     def _pipeline(self, context: str, end: int) -> PipeNode:
         """pipeline: ``declarations? command ('|' command)*``, up to and including ``end``."""
-        pos = self._peek_non_space()[1]
+        v = self._peek_non_space()
+        pos = v[1]
         decl: list[VariableNode] = []
         is_assign = False
-        while True:
-            v = self._peek_non_space()
-            if v[0] != L.VARIABLE:
-                break
+        while v[0] == L.VARIABLE:
             mark = self.i
             self._next()
             # "$x foo" vs "$x := foo": the item after $x decides (spaces are items).
@@ -492,7 +508,8 @@ class _Parser:
                 decl.append(self._variable(v[1], v[2]))
                 self.vars.append(v[2])
                 if context == "range" and len(decl) < 2:
-                    if self._peek_non_space()[0] in (L.VARIABLE, L.RIGHT_DELIM, L.RIGHT_PAREN):
+                    v = self._peek_non_space()
+                    if v[0] in (L.VARIABLE, L.RIGHT_DELIM, L.RIGHT_PAREN):
                         continue  # the second variable of a range
                     raise self._errorf("range can only initialize variables")
                 raise self._errorf(f"too many declarations in {context}")
@@ -506,7 +523,7 @@ class _Parser:
             if typ == end:
                 self._check_pipeline(cmds, context)
                 line, col = self._loc(pos)
-                return PipeNode(is_assign, tuple(decl), tuple(cmds), pos=pos, line=line, col=col)
+                return _new_pipe(pos, line, col, is_assign, tuple(decl), tuple(cmds))
             if typ in _OPERAND_START:
                 cmds.append(self._command(tok))
                 if len(cmds) > MAX_PIPELINE_COMMANDS:
@@ -558,7 +575,7 @@ class _Parser:
         if not args:
             raise self._errorf("empty command")  # pragma: no cover - Go's guard, unreachable
         line, col = self._loc(pos)
-        return CommandNode(tuple(args), pos=pos, line=line, col=col)
+        return _new_command(pos, line, col, tuple(args))
 
     def _operand(self, node: Node, tok: Item) -> Node:
         """operand: ``term .Field*``; TOK, the first field after the term, is read but not
@@ -584,12 +601,12 @@ class _Parser:
         typ, pos, val, _ = tok
         if typ == L.FIELD:
             line, col = self._loc(pos)
-            return FieldNode((val[1:],), pos=pos, line=line, col=col)
+            return _new_field(pos, line, col, (val[1:],))
         if typ == L.IDENTIFIER:
             if self.check_funcs and not self._has_function(val):
                 raise self._errorf(f"function {quote(val)} not defined")
             line, col = self._loc(pos)
-            return IdentifierNode(val, pos=pos, line=line, col=col)
+            return _new_identifier(pos, line, col, val)
         if typ == L.VARIABLE:
             v = self._variable(pos, val)
             if v.ident[0] not in self.vars:
@@ -600,10 +617,10 @@ class _Parser:
             if s is None:
                 raise self._errorf("invalid syntax")
             line, col = self._loc(pos)
-            return StringNode(val, s, pos=pos, line=line, col=col)
+            return _new_string(pos, line, col, val, s)
         if typ == L.DOT:
             line, col = self._loc(pos)
-            return DotNode(pos=pos, line=line, col=col)
+            return _new_dot(pos, line, col)
         if typ == L.NUMBER or typ == L.CHAR_CONSTANT or typ == L.COMPLEX:
             line, col = self._loc(pos)
             try:
@@ -627,4 +644,4 @@ class _Parser:
 
     def _variable(self, pos: int, name: str) -> VariableNode:
         line, col = self._loc(pos)
-        return VariableNode(tuple(name.split(".")), pos=pos, line=line, col=col)
+        return _new_variable(pos, line, col, tuple(name.split(".")))

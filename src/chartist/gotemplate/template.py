@@ -184,7 +184,7 @@ class Template:
         for name, tree in trees.items():
             nt = self.add_parse_tree(name, tree)
             if nt._tree is tree:
-                nt._key = (text, tree.name, tree.parse_name, self._left, self._right)
+                nt._key = (text, tree.name, tree.parse_name, self._left, self._right, names)
         return self
 
     def add_parse_tree(self, name: str, tree: Tree) -> Template:
@@ -286,8 +286,13 @@ class Template:
         return t.execute(data)
 
 
+_good_names: set[str] = set()  # names found good (every render registers the same functions)
+
+
 def _good_name(name: str) -> bool:
     """Go's goodName: a letter or _ then letters, digits or _."""
+    if name in _good_names:
+        return True
     if not name:
         return False
     for i, ch in enumerate(name):
@@ -298,4 +303,6 @@ def _good_name(name: str) -> bool:
             return False
         if not cat.startswith("L") and cat != "Nd":
             return False
+    if len(_good_names) < 4096:
+        _good_names.add(name)
     return True

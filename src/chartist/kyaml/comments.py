@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 
-from chartist.kyaml.node import DOCUMENT, MAPPING, SEQUENCE, Node
+from chartist.kyaml.node import DOCUMENT, FOLDED, LITERAL, MAPPING, SCALAR, SEQUENCE, Node
 from chartist.kyaml.parser import Span
 
 __all__ = ["attach_comments"]
@@ -108,7 +108,7 @@ def _attach_line(c: _Comment, spans_by_end: list[tuple[int, int, Node]], ends: l
     i = bisect.bisect_right(ends, c.index) - 1
     if i < 0:
         return False
-    end, start, node = spans_by_end[i]
+    end, _start, node = spans_by_end[i]
     if "\n" in text[end : c.index]:
         return False
     node.line_comment = _join(node.line_comment, c.text)
@@ -121,11 +121,24 @@ def attach_comments(
     """Attach the comments of TEXT (one document) to the nodes of DOC."""
     if "#" not in text:
         return
-    line_comments, full = _find_comments(text, spans)
+    # A block scalar's header line (``key: | # c``) may hold a comment: it is not covered.
+    headers: list[tuple[int, int, Node]] = []
+    covered: list[Span] = []
+    for s, e, n in spans:
+        if n.kind == SCALAR and n.style & (LITERAL | FOLDED):
+            nl = text.find("\n", s, e)
+            if nl > s:
+                headers.append((s, nl, n))
+                s = nl
+        covered.append((s, e, n))
+    line_comments, full = _find_comments(text, covered)
     spans_by_end = sorted(((e, s, n) for s, e, n in spans), key=lambda t: (t[0], -t[1]))
     ends = [t[0] for t in spans_by_end]
     for c in line_comments:
-        if not _attach_line(c, spans_by_end, ends, text):
+        header = next((n for s, e, n in headers if s < c.index < e), None)
+        if header is not None:
+            header.line_comment = _join(header.line_comment, c.text)
+        elif not _attach_line(c, spans_by_end, ends, text):
             full.append(c)
     if not full:
         return
@@ -134,11 +147,11 @@ def attach_comments(
     entry_starts = [e[0] for e in entries]
     # Lines holding content (any span or entry), to tell blank lines from others.
     content_lines: set[int] = set()
-    for s, e, _ in spans:
-        content_lines.add(text.count("\n", 0, s))
-        content_lines.add(text.count("\n", 0, e) if e > s else text.count("\n", 0, s))
-    for e in entries:
-        content_lines.add(e[1])
+    for start, end, _ in spans:
+        content_lines.add(text.count("\n", 0, start))
+        content_lines.add(text.count("\n", 0, end))
+    for entry in entries:
+        content_lines.add(entry[1])
     root = doc.content[0] if doc.kind == DOCUMENT and doc.content else doc
     if root.kind not in (MAPPING, SEQUENCE) or not entries:
         # A scalar document: comments before it are its head, after it its foot.
@@ -179,6 +192,31 @@ def _open_entry(prev_entries: list[_Entry], col: int) -> _Entry | None:
     return None
 
 
+def _block_entry(prev_entries: list[_Entry], col: int) -> _Entry | None:
+    """The open entry of the block indented exactly at COL (items of a sequence written at
+    its key's column open no block of their own)."""
+    limit = 1 << 30
+    for e in reversed(prev_entries):
+        if e[2] < limit:
+            limit = e[2]
+            if e[2] == col and not _indentless(e, prev_entries):
+                return e
+            if e[2] < col:
+                return None
+    return None
+
+
+def _indentless(entry: _Entry, prev_entries: list[_Entry]) -> bool:
+    parent = entry[3]
+    if parent.kind != SEQUENCE:
+        return False
+    for e in reversed(prev_entries):
+        p = e[3]
+        if p.kind == MAPPING and e[5] + 1 < len(p.content) and p.content[e[5] + 1] is parent:
+            return e[2] == entry[2]
+    return False
+
+
 def _last_content_line(prev_entries: list[_Entry], first: _Comment, content_lines: set[int]) -> int:
     line = first.line - 1
     while line >= 0 and line not in content_lines:
@@ -211,25 +249,26 @@ def _attach_gap(
     last_line = _last_content_line(prev_entries, paras[0][0], content_lines)
     for i, para in enumerate(paras):
         touching = i == 0 and para[0].line == last_line + 1
-        deeper = [c for c in para if c.col > next_col] if nxt is not None else []
-        if nxt is not None and deeper and len(deeper) == len(para):
-            target = _open_entry(prev_entries, para[0].col)
-            if target is not None:
-                feet.append((target, para))
+        if nxt is not None:
+            # Lines indented deeper than the next entry end the blocks they are indented
+            # for: each run of one column is a foot of the open entry at that column.
+            while para and para[0].col > next_col:
+                run = 1
+                while run < len(para) and para[run].col == para[0].col:
+                    run += 1
+                target = _block_entry(prev_entries, para[0].col)
+                if target is None:
+                    break
+                feet.append((target, para[:run]))
+                para = para[run:]
+                touching = False if not para else touching
+            if not para:
                 continue
         if touching and (i + 1 < len(paras) or nxt is None or para[-1].line + 1 != nxt[1]):
             target = _open_entry(prev_entries, para[0].col)
             if target is not None:
                 feet.append((target, para))
                 continue
-        if nxt is not None and deeper:
-            # The deeper lines first belong to the block that ends; the rest heads the next entry.
-            cut = next(k for k, c in enumerate(para) if c.col <= next_col) if len(deeper) < len(para) else 0
-            if cut:
-                target = _open_entry(prev_entries, para[0].col)
-                if target is not None:
-                    feet.append((target, para[:cut]))
-                    para = para[cut:]
         heads.append(para)
     for target, para in feet:
         node = _target(target)

@@ -20,7 +20,7 @@ from chartist.kyaml.node import DOCUMENT, MAPPING, NULL_TAG, SCALAR, SINGLE_QUOT
 from chartist.kyaml.parser import parse_document
 
 __all__ = [
-    "annotations",
+    "annotation_map",
     "clear_annotation",
     "get_annotation",
     "parse_all",
@@ -116,7 +116,7 @@ def _field_value(node: Node, name: str) -> str:
     return v.value
 
 
-def annotations(node: Node) -> dict[str, str]:
+def annotation_map(node: Node) -> dict[str, str]:
     """metadata.annotations of NODE as GetMeta reads them (values' text, null as "")."""
     meta = _root(node).field("metadata")
     if meta is None:
@@ -133,18 +133,25 @@ def annotations(node: Node) -> dict[str, str]:
 
 
 def get_annotation(node: Node, key: str) -> str:
-    return annotations(node).get(key, "")
+    return annotation_map(node).get(key, "")
 
 
 def _check_mapping(node: Node) -> None:
-    if node.kind != MAPPING:
+    """kyaml's ErrorIfInvalid(node, MappingNode): null passes."""
+    if node.kind != MAPPING and node.tag != NULL_TAG:
         raise KyamlError(
             f"wrong node kind: expected MappingNode but got {_KIND_NAMES.get(node.kind, '')}: node contents:\n"
             f"{encode_documents([Node(DOCUMENT, content=[node])])}"
         )
 
 
-_KIND_NAMES: Final = {1: "DocumentNode", 2: "SequenceNode", 4: "MappingNode", 8: "ScalarNode", 16: "AliasNode"}
+_KIND_NAMES: Final = {
+    1: "DocumentNode",
+    2: "SequenceNode",
+    4: "MappingNode",
+    8: "ScalarNode",
+    16: "AliasNode",
+}
 
 
 def _clear_field(node: Node, name: str, if_empty: bool) -> None:
@@ -213,7 +220,7 @@ def clear_annotation(node: Node, key: str) -> None:
 
 def _copy_legacy_annotations(node: Node) -> None:
     """kioutil.CopyLegacyAnnotations: each legacy/new annotation pair gets the missing half."""
-    ann = annotations(node)
+    ann = annotation_map(node)
     if not ann:
         return
     for legacy, new in _LEGACY_PAIRS:

@@ -87,11 +87,12 @@ class _Builder:
             tag = ""
         return Node(kind, tag, value, style, line=mark.line + 1, column=mark.column + 1)
 
-    def parse(self, ev: Any, depth: int) -> Node:
+    def parse(self, event: Any, depth: int) -> Node:
         if depth > _MAX_DEPTH:
             raise KyamlError("yaml: exceeded max depth of 10000")
+        ev: Any = event  # PyYAML's stubs make every mark optional; libyaml always sets them
         sm = ev.start_mark
-        if isinstance(ev, yaml.ScalarEvent):
+        if isinstance(event, yaml.ScalarEvent):
             style = _STYLES.get(ev.style or "", 0)
             default = "" if style == 0 else STR_TAG
             if style == 0 and ev.value == "<<" and not ev.tag:
@@ -103,7 +104,7 @@ class _Builder:
                 self.anchors[n.anchor] = n
             self.spans.append((sm.index, ev.end_mark.index, n))
             return n
-        if isinstance(ev, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent):
             target = self.anchors.get(ev.anchor)
             if target is None:
                 raise KyamlError(f"yaml: unknown anchor '{ev.anchor}' referenced")
@@ -111,7 +112,7 @@ class _Builder:
             n.alias = target
             self.spans.append((sm.index, ev.end_mark.index, n))
             return n
-        is_seq = isinstance(ev, yaml.SequenceStartEvent)
+        is_seq = isinstance(event, yaml.SequenceStartEvent)
         kind = SEQUENCE if is_seq else MAPPING
         n = self.node(kind, ev.tag, "!!seq" if is_seq else "!!map", "", sm)
         if ev.flow_style:
@@ -123,8 +124,9 @@ class _Builder:
         p = self.p
         content = n.content
         while True:
-            child_ev = p.get_event()
+            child_ev: Any = p.get_event()
             if isinstance(child_ev, end_type):
+                end_index: int = child_ev.end_mark.index  # type: ignore[union-attr]
                 break
             child = self.parse(child_ev, depth + 1)
             content.append(child)
@@ -132,7 +134,7 @@ class _Builder:
                 m = child_ev.start_mark
                 self.entries.append((n, child, len(content) - 1, m.line, m.column))
         if ev.flow_style:
-            self.spans.append((sm.index, child_ev.end_mark.index, n))
+            self.spans.append((sm.index, end_index, n))
         return n
 
     def document(self) -> tuple[Node | None, Any]:

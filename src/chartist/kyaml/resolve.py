@@ -15,7 +15,20 @@ _MAP: Final = {
     **dict.fromkeys(("true", "True", "TRUE", "false", "False", "FALSE"), "!!bool"),
     **dict.fromkeys(("", "~", "null", "Null", "NULL"), "!!null"),
     **dict.fromkeys(
-        (".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"),
+        (
+            ".nan",
+            ".NaN",
+            ".NAN",
+            ".inf",
+            ".Inf",
+            ".INF",
+            "+.inf",
+            "+.Inf",
+            "+.INF",
+            "-.inf",
+            "-.Inf",
+            "-.INF",
+        ),
         "!!float",
     ),
     "<<": "!!merge",
@@ -26,15 +39,19 @@ _INT: Final = re.compile(r"[-+]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9]
 _TIMESTAMP: Final = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(([Tt]| )\d{1,2}:\d{1,2}:\d{1,2}(\.\d{1,9})?(Z|[-+]\d{2}:\d{2})?)?"
 )
+# First characters for which yaml.v3 tries anything but !!str (its resolveTable).
+_HINTS: Final = frozenset("+-0123456789yYnNtTfFoO~.")
 _INT64_MAX: Final = (1 << 63) - 1
 
 
 def resolve_tag(value: str) -> str:
     """The short tag yaml.v3 gives a plain scalar with text VALUE."""
+    c = value[:1]
+    if c and c not in _HINTS:
+        return "!!str"
     tag = _MAP.get(value)
     if tag is not None:
         return tag
-    c = value[:1]
     if c == ".":
         return "!!float" if _FLOAT.fullmatch(value) else "!!str"
     if not c or not (c.isdigit() or c in "+-"):

@@ -23,7 +23,16 @@ __all__ = ["PLUGIN_FILE", "PlatformCommand", "Plugin", "find_plugin", "load_dir"
 
 PLUGIN_FILE: Final = "plugin.yaml"
 _VALID_NAME: Final = re.compile(r"^[A-Za-z0-9_-]+$")
-_V1_FIELDS: Final = ("apiVersion", "name", "type", "runtime", "version", "sourceURL", "config", "runtimeConfig")
+_V1_FIELDS: Final = (
+    "apiVersion",
+    "name",
+    "type",
+    "runtime",
+    "version",
+    "sourceURL",
+    "config",
+    "runtimeConfig",
+)
 # Each plugin type's config struct fields (decoded with KnownFields).
 _CONFIG_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
     "test/v1": (),
@@ -181,7 +190,9 @@ def load_dir(plugin_dir: str) -> Plugin:
             return _load_v1(m, plugin_dir)
     except PluginError as err:
         raise PluginError(f"failed to load plugin {_go_quote(plugin_dir)}: {err}") from None
-    raise PluginError(f"failed to load plugin {_go_quote(plugin_dir)}: invalid plugin apiVersion: {_go_quote(api)}")
+    raise PluginError(
+        f"failed to load plugin {_go_quote(plugin_dir)}: invalid plugin apiVersion: {_go_quote(api)}"
+    )
 
 
 def _load_all(base: str) -> list[Plugin]:

@@ -121,7 +121,10 @@ def _platform_command(cmds: Sequence[PlatformCommand]) -> tuple[list[str], list[
 
 
 def prepare_command(
-    cmds: Sequence[PlatformCommand], extra_args: Sequence[str], env: Mapping[str, str], expand_args: bool = True
+    cmds: Sequence[PlatformCommand],
+    extra_args: Sequence[str],
+    env: Mapping[str, str],
+    expand_args: bool = True,
 ) -> tuple[str, list[str]]:
     """Helm's PrepareCommands: (program, args); raises PluginError when no command applies."""
     parts, args = _platform_command(cmds)

@@ -27,6 +27,7 @@ from chartist.cli.commands._release import (
     write_release,
 )
 from chartist.cli.environment import Settings
+from chartist.cli.postrender_flags import add_post_renderer_flags, post_renderer
 from chartist.cli.values_options import add_values_flags, value_options
 from chartist.errors import ChartistError
 
@@ -69,12 +70,7 @@ def add_install_flags(p: argparse.ArgumentParser, *, upgrade: bool = False) -> N
     p.add_argument(
         "--hide-secret", action="store_true", help="hide Kubernetes Secrets when also using --dry-run"
     )
-    p.add_argument(
-        "--post-renderer", default="", help="the name of a postrenderer plugin, or a path to an executable"
-    )
-    p.add_argument(
-        "--post-renderer-args", action="append", default=[], help="an argument to the post-renderer"
-    )
+    add_post_renderer_flags(p)
     p.add_argument("--version", default="", help="specify a version constraint for the chart version to use")
     p.add_argument("--repo", default="", help="chart repository url where to locate the requested chart")
     add_dry_run_flag(p)
@@ -112,14 +108,6 @@ def load_chart(ref: str, args: argparse.Namespace, *, installable: bool = True) 
         sys.stderr.write("this chart is deprecated\n")
     rendering.check_dependencies(chart)
     return chart
-
-
-def post_renderer(args: argparse.Namespace, settings: Settings) -> Any:
-    if not args.post_renderer:
-        return None
-    from chartist.action.postrender import PostRenderer
-
-    return PostRenderer.find(args.post_renderer, args.post_renderer_args, settings.plugins_directory)
 
 
 def install_action(

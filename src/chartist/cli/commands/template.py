@@ -14,6 +14,7 @@ import argparse
 import sys
 
 from chartist.cli.environment import Settings
+from chartist.cli.postrender_flags import add_post_renderer_flags, post_renderer
 from chartist.cli.values_options import add_values_flags, value_options
 
 USE_LINE = "chartist template [NAME] [CHART] [flags]"
@@ -64,12 +65,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--enable-dns", action="store_true", help="enable DNS lookups when rendering templates")
     p.add_argument("--hide-secret", action="store_true", help="hide Kubernetes Secrets in the output")
-    p.add_argument(
-        "--post-renderer", default="", help="the name of a postrenderer plugin, or a path to an executable"
-    )
-    p.add_argument(
-        "--post-renderer-args", action="append", default=[], help="an argument to the post-renderer"
-    )
+    add_post_renderer_flags(p)
     p.add_argument("--dependency-update", action="store_true", help="update dependencies if they are missing")
     p.add_argument("--devel", action="store_true", help="use development versions, too")
     p.add_argument("--version", default="", help="specify a version constraint for the chart version to use")
@@ -143,6 +139,7 @@ def _parse_bool(v: str) -> bool | None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> None:
+    post = post_renderer(args, settings)  # resolved with the flags, as Helm does
     from chartist.action import rendering
     from chartist.action.template import (
         DEFAULT_RELEASE_NAME,
@@ -186,11 +183,6 @@ def _run(args: argparse.Namespace, settings: Settings) -> None:
     rendering.check_installable(chart)  # before the deprecation warning, as in Helm's runInstall
     if chart.metadata.deprecated:
         sys.stderr.write('level=WARN msg="this chart is deprecated"\n')  # Helm's slog line
-    post = None
-    if args.post_renderer:
-        from chartist.action.postrender import PostRenderer
-
-        post = PostRenderer.find(args.post_renderer, args.post_renderer_args, settings.plugins_directory)
     action = Template(
         release_name=name,
         namespace=settings.effective_namespace(),

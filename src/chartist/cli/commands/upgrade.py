@@ -26,10 +26,10 @@ from chartist.cli.commands.install import (
     add_install_flags,
     install_action,
     load_chart,
-    post_renderer,
     run_install,
 )
 from chartist.cli.environment import Settings
+from chartist.cli.postrender_flags import post_renderer
 from chartist.cli.values_options import value_options
 from chartist.errors import ChartistError
 
