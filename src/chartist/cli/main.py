@@ -18,13 +18,23 @@ __all__ = ["COMMANDS", "main"]
 
 # name -> (module under chartist.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "completion": ("completion", "generate autocompletion scripts for the specified shell"),
+    "create": ("create", "create a new chart with the given name"),
+    "dep": ("dependency", "manage a chart's dependencies (alias of dependency)"),
+    "dependencies": ("dependency", "manage a chart's dependencies (alias of dependency)"),
+    "dependency": ("dependency", "manage a chart's dependencies"),
+    "env": ("env", "helm client environment information"),
     "get": ("get", "download extended information of a named release"),
     "hist": ("history", "fetch release history (alias of history)"),
     "history": ("history", "fetch release history"),
+    "inspect": ("show", "show information of a chart (alias of show)"),
     "install": ("install", "install a chart"),
+    "lint": ("lint", "examine a chart for possible issues"),
     "list": ("list", "list releases"),
     "ls": ("list", "list releases (alias of list)"),
+    "package": ("package", "package a chart directory into a chart archive"),
     "rollback": ("rollback", "roll back a release to a previous revision"),
+    "show": ("show", "show information of a chart"),
     "status": ("status", "display the status of the named release"),
     "template": ("template", "locally render templates"),
     "test": ("test", "run tests for a release"),
@@ -126,6 +136,11 @@ def _setup_logging(debug: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    import gc
+
+    # A render allocates many small objects that live until the process ends; the default
+    # thresholds make the collector scan them again and again (~10% of a `template` run).
+    gc.set_threshold(50_000, 50, 100)
     args_in = list(sys.argv[1:] if argv is None else argv)
     name = _command_name(args_in)
     if name is None or name == "help":

@@ -102,8 +102,16 @@ def unquote(s: str) -> str | None:
     buf = bytearray()
     rest = body
     while rest:
-        if rest[0] == "\n":
-            return None
+        # The text up to the next escape in one piece (what unquote_char would give per character).
+        i = rest.find("\\")
+        if i != 0:
+            seg = rest if i < 0 else rest[:i]
+            if '"' in seg or "\n" in seg:
+                return None
+            buf += seg.encode() if seg.isascii() else to_utf8(_STRAY_BYTE.sub("\ufffd", seg))
+            if i < 0:
+                break
+            rest = rest[i:]
         r = unquote_char(rest, '"')
         if r is None:
             return None

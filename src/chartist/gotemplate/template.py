@@ -52,7 +52,7 @@ _MISSINGKEY = {
 
 
 # Parsed trees by (text, name, left, right, function names); see the module docstring.
-_PARSE_CACHE_SIZE = 4096
+_PARSE_CACHE_SIZE = 1024  # texts; as many as compiled templates are kept (compile.py)
 _parsed: dict[tuple[str, str, str, str, frozenset[str]], dict[str, Tree]] = {}
 # One object per distinct set of function names, so that cache keys compare by identity.
 _name_sets: dict[frozenset[str], frozenset[str]] = {}
