@@ -8,19 +8,71 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "helm_path"]
 
 
-def _home_path(env: Mapping[str, str], xdg: str, default: str, *parts: str) -> str:
-    base = env.get(xdg) or os.path.join(env.get("HOME", os.path.expanduser("~")), default)
-    return os.path.join(base, *parts)
+# helmpath: HELM_*_HOME wins, else $XDG_*_HOME/helm, else the XDG default under $HOME.
+_HOMES = {
+    "config": ("HELM_CONFIG_HOME", "XDG_CONFIG_HOME", ".config"),
+    "cache": ("HELM_CACHE_HOME", "XDG_CACHE_HOME", ".cache"),
+    "data": ("HELM_DATA_HOME", "XDG_DATA_HOME", os.path.join(".local", "share")),
+}
 
 
-def _bool(v: str | None) -> bool:
-    return (v or "").strip().lower() in ("1", "t", "true", "yes", "y")
+def helm_path(env: Mapping[str, str], kind: str, *parts: str) -> str:
+    """Helm's helmpath.ConfigPath / CachePath / DataPath (KIND is config, cache or data)."""
+    helm_var, xdg_var, default = _HOMES[kind]
+    base = env.get(helm_var, "")
+    if base:
+        return os.path.normpath(os.path.join(base, *parts))  # Go's filepath.Join cleans
+    base = env.get(xdg_var, "") or os.path.join(env.get("HOME") or os.path.expanduser("~"), default)
+    return os.path.normpath(os.path.join(base, "helm", *parts))
+
+
+def _parse_bool(v: str) -> bool | None:
+    """Go's strconv.ParseBool."""
+    if v in ("1", "t", "T", "TRUE", "true", "True"):
+        return True
+    if v in ("0", "f", "F", "FALSE", "false", "False"):
+        return False
+    return None
+
+
+def _env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    v = _parse_bool(env[name]) if name in env else None
+    return default if v is None else v
+
+
+def _env_int(env: Mapping[str, str], name: str, default: int) -> int:
+    v = env.get(name)
+    if v is None or not re.fullmatch(r"[+-]?[0-9]+", v):  # Go's strconv.Atoi
+        return default
+    return int(v)
+
+
+def _env_float(env: Mapping[str, str], name: str, default: float) -> float:
+    v = env.get(name)
+    if v is None:
+        return default
+    if v.strip() != v or "_" in v:  # Go's ParseFloat takes neither spaces nor bare underscores
+        return default
+    try:
+        return float(v)
+    except ValueError:
+        return default
+
+
+def _color_mode(env: Mapping[str, str]) -> str:
+    if env.get("NO_COLOR"):
+        return "never"
+    v = env.get("HELM_COLOR")
+    if v is not None and v.lower() in ("never", "auto", "always"):
+        return v.lower()
+    return "auto"
 
 
 @dataclass
@@ -55,7 +107,7 @@ class Settings:
     def from_env(cls, env: Mapping[str, str], args: argparse.Namespace | None = None) -> Settings:
         """Settings from HELM_* variables, then the parsed global flags."""
         s = cls(
-            debug=_bool(env.get("HELM_DEBUG")),
+            debug=_parse_bool(env.get("HELM_DEBUG", "")) or False,
             namespace=env.get("HELM_NAMESPACE") or None,
             kube_context=env.get("HELM_KUBECONTEXT") or None,
             # KUBECONFIG stays in env: it may list several files, which kube.config merges.
@@ -63,33 +115,30 @@ class Settings:
             kube_apiserver=env.get("HELM_KUBEAPISERVER") or None,
             kube_token=env.get("HELM_KUBETOKEN") or None,
             kube_as_user=env.get("HELM_KUBEASUSER") or None,
-            kube_as_groups=[g for g in (env.get("HELM_KUBEASGROUPS") or "").split(",") if g],
+            kube_as_groups=(env.get("HELM_KUBEASGROUPS") or "").strip(", ").split(",")
+            if (env.get("HELM_KUBEASGROUPS") or "").strip(", ")
+            else [],
             kube_ca_file=env.get("HELM_KUBECAFILE") or None,
             kube_tls_server_name=env.get("HELM_KUBETLS_SERVER_NAME") or None,
-            kube_insecure_skip_tls_verify=_bool(env.get("HELM_KUBEINSECURE_SKIP_TLS_VERIFY")),
-            registry_config=env.get("HELM_REGISTRY_CONFIG")
-            or _home_path(env, "XDG_CONFIG_HOME", ".config", "helm", "registry", "config.json"),
-            repository_config=env.get("HELM_REPOSITORY_CONFIG")
-            or _home_path(env, "XDG_CONFIG_HOME", ".config", "helm", "repositories.yaml"),
-            repository_cache=env.get("HELM_REPOSITORY_CACHE")
-            or _home_path(env, "XDG_CACHE_HOME", ".cache", "helm", "repository"),
-            content_cache=env.get("HELM_CONTENT_CACHE")
-            or _home_path(env, "XDG_CACHE_HOME", ".cache", "helm", "content"),
-            plugins_directory=env.get("HELM_PLUGINS")
-            or _home_path(env, "XDG_DATA_HOME", ".local/share", "helm", "plugins"),
+            kube_insecure_skip_tls_verify=_env_bool(env, "HELM_KUBEINSECURE_SKIP_TLS_VERIFY", False),
+            # envOr: a variable that is set wins, even when empty.
+            registry_config=env.get(
+                "HELM_REGISTRY_CONFIG", helm_path(env, "config", "registry", "config.json")
+            ),
+            repository_config=env.get(
+                "HELM_REPOSITORY_CONFIG", helm_path(env, "config", "repositories.yaml")
+            ),
+            repository_cache=env.get("HELM_REPOSITORY_CACHE", helm_path(env, "cache", "repository")),
+            content_cache=env.get("HELM_CONTENT_CACHE", helm_path(env, "cache", "content")),
+            plugins_directory=env.get("HELM_PLUGINS", helm_path(env, "data", "plugins")),
+            burst_limit=_env_int(env, "HELM_BURST_LIMIT", 100),
+            max_history=_env_int(env, "HELM_MAX_HISTORY", 10),
+            qps=_env_float(env, "HELM_QPS", 0.0),
             driver=env.get("HELM_DRIVER") or "secret",
             sql_connection=env.get("HELM_DRIVER_SQL_CONNECTION_STRING", ""),
-            color=env.get("HELM_COLOR") or ("never" if env.get("NO_COLOR") else "auto"),
+            color=_color_mode(env),
             env=dict(env),
         )
-        if env.get("HELM_BURST_LIMIT", "").strip().isdigit():
-            s.burst_limit = int(env["HELM_BURST_LIMIT"])
-        if env.get("HELM_MAX_HISTORY", "").strip().isdigit():
-            s.max_history = int(env["HELM_MAX_HISTORY"])
-        try:
-            s.qps = float(env.get("HELM_QPS", "") or 0)
-        except ValueError:
-            s.qps = 0.0
         if args is not None:
             for name in (
                 "namespace",
