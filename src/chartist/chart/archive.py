@@ -34,6 +34,8 @@ from chartist.chart.model import API_VERSION_V1, API_VERSION_V2, Chart, File
 if TYPE_CHECKING:
     from os import PathLike
 
+    from chartist.chart.gotar import GoTarWriter
+
 # Helm's limits (chart/loader/archive): what a chart may hold once decompressed.
 MAX_DECOMPRESSED_CHART_SIZE = 100 * 1024 * 1024
 MAX_DECOMPRESSED_FILE_SIZE = 5 * 1024 * 1024
@@ -295,10 +297,11 @@ def save(chart: Chart, dest_dir: str | PathLike[str]) -> str:
         os.makedirs(directory, mode=0o755, exist_ok=True)
     elif not os.path.isdir(directory):
         raise ArchiveError(f"is not a directory: {directory}")
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        _write_chart(tar, chart, "")
-    payload = _gzip(buf.getvalue())
+    from chartist.chart.gotar import GoTarWriter
+
+    tar = GoTarWriter()
+    _write_chart(tar, chart, "")
+    payload = _gzip(tar.getvalue())
     fd, tmp = tempfile.mkstemp(prefix=".chartist-package-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -321,12 +324,14 @@ def _gzip(data: bytes) -> bytes:
     return header + body + struct.pack("<II", zlib.crc32(data) & 0xFFFFFFFF, len(data) & 0xFFFFFFFF)
 
 
-def _add(tar: tarfile.TarFile, name: str, data: bytes, mtime: float) -> None:
-    info = tarfile.TarInfo(name)
-    info.size = len(data)
-    info.mode = 0o644
-    info.mtime = int(mtime) if mtime else int(time.time())
-    tar.addfile(info, io.BytesIO(data))
+def _add(tar: GoTarWriter, name: str, data: bytes, mtime: float | None) -> None:
+    """One file as Helm's writeToTar: mode 0644, the time rounded, "now" when unknown (None).
+
+    A loaded file's time of 0 is the Unix epoch (an archive entry dated 1970), which Helm keeps.
+    """
+    from chartist.chart.gotar import round_mtime
+
+    tar.add(name, data, round_mtime(time.time() if mtime is None else mtime))
 
 
 def _yaml_dump(value: Any) -> bytes:
@@ -339,7 +344,7 @@ def _yaml_dump(value: Any) -> bytes:
         raise ArchiveError(f"cannot write Chart.yaml: {err}") from None
 
 
-def _write_chart(tar: tarfile.TarFile, chart: Chart, prefix: str) -> None:
+def _write_chart(tar: GoTarWriter, chart: Chart, prefix: str) -> None:
     from chartist.chart.chartfile import lock_to_json, metadata_to_json
 
     name = chart.name
@@ -351,7 +356,9 @@ def _write_chart(tar: tarfile.TarFile, chart: Chart, prefix: str) -> None:
         md.pop("dependencies", None)  # v1 keeps them in requirements.yaml
     _add(tar, f"{base}/Chart.yaml", _yaml_dump(md), chart.mod_time)
     if chart.metadata.api_version == API_VERSION_V2 and chart.lock is not None:
-        _add(tar, f"{base}/Chart.lock", _yaml_dump(lock_to_json(chart.lock)), _lock_time(chart))
+        lock = lock_to_json(chart.lock)
+        lock["generated"] = _rfc3339_nano(chart.lock.generated)
+        _add(tar, f"{base}/Chart.lock", _yaml_dump(lock), _lock_time(chart))
     for f in chart.raw:
         if f.name == "values.yaml":
             _add(tar, f"{base}/values.yaml", f.data, f.mod_time)
@@ -370,14 +377,44 @@ def _write_chart(tar: tarfile.TarFile, chart: Chart, prefix: str) -> None:
         _write_chart(tar, dep, f"{base}/charts")
 
 
-def _lock_time(chart: Chart) -> float:
-    from datetime import datetime
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[+-]\d\d:\d\d)\Z", re.ASCII
+)
 
-    text = chart.lock.generated if chart.lock else ""
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
-    except ValueError:
-        return 0.0
+
+_GO_ZERO_TIME = -62135596800  # 0001-01-01T00:00:00Z in Unix seconds
+
+
+def _rfc3339_nano(text: str) -> str:
+    """An RFC 3339 time as Go's time.Time marshals it back (RFC3339Nano: trailing zeros of the
+    fraction dropped, a zero offset written ``Z``); TEXT unchanged when it is not one."""
+    m = _RFC3339.match(text)
+    if m is None:
+        return text
+    frac = (m.group(7) or ".").rstrip("0").rstrip(".")
+    zone = m.group(8)
+    if zone in ("z", "+00:00", "-00:00"):
+        zone = "Z"
+    return text[: m.start(7) if m.group(7) else m.start(8)].replace("t", "T") + frac + zone
+
+
+def _lock_time(chart: Chart) -> float | None:
+    """The lock's ``generated`` time in seconds (RFC 3339, nanoseconds kept); None when unknown."""
+    import calendar
+
+    m = _RFC3339.match(chart.lock.generated if chart.lock else "")
+    if m is None:
+        return None
+    year, month, day, hour, minute, sec = (int(g) for g in m.groups()[:6])
+    secs = calendar.timegm((year, month, day, hour, minute, sec, 0, 0, 0))
+    zone = m.group(8)
+    if zone not in ("Z", "z"):
+        offset = int(zone[1:3]) * 3600 + int(zone[4:6]) * 60
+        secs -= offset if zone[0] == "+" else -offset
+    frac = float("0" + m.group(7)) if m.group(7) else 0.0
+    if secs == _GO_ZERO_TIME and not frac:
+        return None  # Go's zero time: Helm writes "now"
+    return secs + frac
 
 
 def package(
