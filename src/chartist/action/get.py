@@ -79,7 +79,11 @@ def _struct(fields: list[tuple[str, Any]]) -> str:
     """A Go struct's JSON: FIELDS in declaration order (maps inside sorted by the encoder)."""
     from chartist.goyaml import dump_json
 
-    return "{" + ",".join(dump_json(k) + ":" + (v if isinstance(v, _Raw) else dump_json(v)) for k, v in fields) + "}"
+    return (
+        "{"
+        + ",".join(dump_json(k) + ":" + (v if isinstance(v, _Raw) else dump_json(v)) for k, v in fields)
+        + "}"
+    )
 
 
 class _Raw(str):
@@ -148,7 +152,9 @@ class Metadata:
         if self.labels:
             fields.append(("labels", self.labels))
         if self.dependencies:
-            fields.append(("dependencies", _Raw("[" + ",".join(_dependency_json(d) for d in self.dependencies) + "]")))
+            fields.append(
+                ("dependencies", _Raw("[" + ",".join(_dependency_json(d) for d in self.dependencies) + "]"))
+            )
         fields += [
             ("namespace", self.namespace),
             ("revision", self.revision),

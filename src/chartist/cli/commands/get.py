@@ -32,7 +32,6 @@ SUBCOMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "notes": ("download the notes for a named release", ()),
     "values": ("download the values file for a named release", ("all", "output")),
 }
-_FLAG_NAMES = {"template": ("--template", None), "output": ("--output", "o"), "all": ("--all", "a")}
 
 _HELP = """\
 This command consists of multiple subcommands which can be used to
@@ -62,14 +61,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="prints the output in the specified format. Allowed values: table, json, yaml")  # fmt: skip
 
 
-def _check_flags(args: argparse.Namespace, sub: str, argv_flags: dict[str, Any]) -> None:
+def _check_flags(sub: str, given: dict[str, Any]) -> None:
+    """cobra's refusal of a flag the subcommand does not define (named by its long form)."""
     allowed = SUBCOMMANDS[sub][1]
-    for dest, (long, short) in _FLAG_NAMES.items():
-        if dest in allowed or argv_flags.get(dest) is None:
-            continue
-        if short is not None and argv_flags.get(dest + "_short"):
-            raise CommandError(f"unknown shorthand flag: '{short}' in -{short}")
-        raise CommandError(f"unknown flag: {long}")
+    for dest, value in given.items():
+        if dest not in allowed and value is not None:
+            raise CommandError(f"unknown flag: --{dest}")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -80,7 +77,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     sub, rest = words[0], words[1:]
     if sub not in SUBCOMMANDS:
         raise CommandError(f'unknown command "{sub}" for "chartist get"')
-    _check_flags(args, sub, {"template": args.template, "output": args.output, "all": args.all})
+    _check_flags(sub, {"template": args.template, "output": args.output, "all": args.all})
     exact_args(rest, 1, f"get {sub}", f"get {sub} RELEASE_NAME")
     if args.output is None:
         args.output = "table"

@@ -35,6 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     flag("--deployed", action="store_true", help="show deployed releases")
     flag("--failed", action="store_true", help="show failed releases")
     flag("--pending", action="store_true", help="show pending releases")
+    # Helm v3's --all (every state, whatever the status flags); v4 has no such flag.
     flag("-a", "--all", action="store_true", help=argparse.SUPPRESS)
     flag("-A", "--all-namespaces", action="store_true", help="list releases across all namespaces")
     flag("-m", "--max", help="maximum number of releases to fetch (default 256)")

@@ -26,6 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("names", nargs="*", metavar="RELEASE_NAME")
     p.add_argument("--revision", help="if set, display the status of the named release with revision")
     add_output_flag(p)
+    # Helm v3's flags; v4 always shows the description and the resources. Accepted, ignored.
+    p.add_argument("--show-desc", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--show-resources", action="store_true", help=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
