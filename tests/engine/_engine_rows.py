@@ -608,7 +608,6 @@ ROWS = [
             ".hidden": "h",
         },
         want={"c/templates/x.yaml": "k=v"},
-        known="gotemplate: index does not treat a GoObject of kind map (engine.files) as a map",
     ),
     R(
         "files",
@@ -663,7 +662,6 @@ ROWS = [
         "kube version toJson",
         {"templates/x.yaml": "{{ toJson .Capabilities.KubeVersion }}"},
         want={"c/templates/x.yaml": '{"Version":"v1.36.0","Major":"1","Minor":"36"}'},
-        known="goyaml: dump_json sorts a struct's fields; Go writes them in declaration order",
     ),
     R(
         "capabilities",

@@ -6,8 +6,7 @@ or ``Err(message)``, the text after ``error calling NAME:``. :func:`check_row` c
 function directly. :func:`helm_mismatches` (used by the ``helm``-marked tests) renders each row
 through Helm as ``{{ printf "%T|%#v" (NAME ARGS...) }}`` and compares with the same printing of
 the row's value, so every literal here is checked against Helm itself. Where the value model has
-no type for Go's result (``[]int``, ``map[string]string``, ``[][]interface {}``), ``go`` holds
-Helm's printing instead.
+no type for Go's result, ``go`` holds Helm's printing instead.
 """
 
 from __future__ import annotations

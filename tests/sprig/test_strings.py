@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from _sprig_rows import Err, R, check_row, helm_mismatches, ids
 
-from chartist.gotemplate.values import StrSlice
+from chartist.gotemplate.values import StrMap, StrSlice
 from chartist.sprig.strings import FUNCS
 
 ROWS = [
@@ -156,62 +156,16 @@ ROWS = [
     R("plural", "one", "many", 1, want="one"),
     R("plural", "one", "many", 0, want="many"),
     R("plural", "one", "many", -1, want="many"),
-    R(
-        "split",
-        ",",
-        "a,b,c",
-        want={"_0": "a", "_1": "b", "_2": "c"},
-        go='map[string]string|map[string]string{"_0":"a", "_1":"b", "_2":"c"}',
-    ),
-    R(
-        "split",
-        "",
-        "abc",
-        want={"_0": "a", "_1": "b", "_2": "c"},
-        go='map[string]string|map[string]string{"_0":"a", "_1":"b", "_2":"c"}',
-    ),
-    R("split", ",", "", want={"_0": ""}, go='map[string]string|map[string]string{"_0":""}'),
-    R(
-        "split",
-        ", ",
-        "a, b,c",
-        want={"_0": "a", "_1": "b,c"},
-        go='map[string]string|map[string]string{"_0":"a", "_1":"b,c"}',
-    ),
-    R(
-        "splitn",
-        ",",
-        2,
-        "a,b,c",
-        want={"_0": "a", "_1": "b,c"},
-        go='map[string]string|map[string]string{"_0":"a", "_1":"b,c"}',
-    ),
-    R("splitn", ",", 0, "a,b,c", want={}, go="map[string]string|map[string]string{}"),
-    R(
-        "splitn",
-        ",",
-        -1,
-        "a,b,c",
-        want={"_0": "a", "_1": "b", "_2": "c"},
-        go='map[string]string|map[string]string{"_0":"a", "_1":"b", "_2":"c"}',
-    ),
-    R(
-        "splitn",
-        "",
-        2,
-        "héllo",
-        want={"_0": "h", "_1": "éllo"},
-        go='map[string]string|map[string]string{"_0":"h", "_1":"éllo"}',
-    ),
-    R(
-        "splitn",
-        "",
-        10,
-        "ab",
-        want={"_0": "a", "_1": "b"},
-        go='map[string]string|map[string]string{"_0":"a", "_1":"b"}',
-    ),
-    R("splitn", ",", 1, "a,b", want={"_0": "a,b"}, go='map[string]string|map[string]string{"_0":"a,b"}'),
+    R("split", ",", "a,b,c", want=StrMap({"_0": "a", "_1": "b", "_2": "c"})),
+    R("split", "", "abc", want=StrMap({"_0": "a", "_1": "b", "_2": "c"})),
+    R("split", ",", "", want=StrMap({"_0": ""})),
+    R("split", ", ", "a, b,c", want=StrMap({"_0": "a", "_1": "b,c"})),
+    R("splitn", ",", 2, "a,b,c", want=StrMap({"_0": "a", "_1": "b,c"})),
+    R("splitn", ",", 0, "a,b,c", want=StrMap({})),
+    R("splitn", ",", -1, "a,b,c", want=StrMap({"_0": "a", "_1": "b", "_2": "c"})),
+    R("splitn", "", 2, "héllo", want=StrMap({"_0": "h", "_1": "éllo"})),
+    R("splitn", "", 10, "ab", want=StrMap({"_0": "a", "_1": "b"})),
+    R("splitn", ",", 1, "a,b", want=StrMap({"_0": "a,b"})),
     R("splitList", ",", "a,,b", want=StrSlice(["a", "", "b"])),
     R("splitList", "", "ab", want=StrSlice(["a", "b"])),
     R("splitList", ",", "", want=StrSlice([""])),

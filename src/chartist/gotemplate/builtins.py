@@ -130,7 +130,7 @@ def eq(arg1: Any, *args: Any) -> bool:
         else:
             if a1 is not None and a is not None and _kind(a1) != _kind(a):
                 raise FuncError(
-                    f"non-comparable types {sprintf('%s', a1)}: {type_name(a1)}, {type_name(a)}: {format_value(a)}"
+                    f"non-comparable types {sprintf('%s', a1)}: {type_name(a1)}, {type_name(a)}: {sprintf('%v', a)}"
                 )
             if a1 is None or a is None:
                 truth = a1 is None and a is None
@@ -215,12 +215,15 @@ def index(item: Any, *indexes: Any) -> Any:
             if x == len(item):
                 raise FuncError("reflect: slice index out of range")
             item = item[x]
-        elif isinstance(item, Mapping) and not isinstance(item, GoObject):
+        elif isinstance(item, Mapping):
             if ix is None:
                 raise FuncError("value is nil; should be of type string")
             if not isinstance(ix, str):
                 raise FuncError(f"value has type {type_name(ix)}; should be string")
-            item = item.get(ix)
+            if isinstance(item, GoObject):  # a named map type: a missing key is its zero value
+                item = item.get(ix, item.go_elem_zero)
+            else:
+                item = item.get(ix)
         else:
             raise FuncError(f"can't index item of type {type_name(item)}")
     return item

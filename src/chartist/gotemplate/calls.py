@@ -26,6 +26,9 @@ from chartist.gotemplate.values import BYTES, MAP, SLICE, STRINGS, GoFunc, Int64
 __all__ = ["Arg", "Site", "ideal_constant", "is_literal"]
 
 Plan = Callable[[State, Callable[..., Any], tuple[Any, ...]], Any]
+# (argument index, operation, operand, where): where is a Loc, None, or for a checked argument
+# (Loc, Loc of Go's node when the value is no value)
+_Op = tuple[int, int, Any, Any]
 
 _LITERALS = (BoolNode, NilNode, NumberNode, StringNode)
 _NILLABLE_PREFIXES = ("[]", "map[", "*", "func(", "chan ")
@@ -125,9 +128,10 @@ class Arg:
     ``ideal`` is the value generated code passes for a literal (its untyped-constant value).
     ``dug``: the value comes out of a pipeline, where Go digs nil out of its interface, so None
     stands for no value (generated code leaves that conversion to the rare paths that need it).
+    ``alt``: the node of Go's messages when the value is no value (see compile_expr.receiver_loc).
     """
 
-    __slots__ = ("dug", "ideal", "loc", "node", "text")
+    __slots__ = ("alt", "dug", "ideal", "loc", "node", "text")
 
     def __init__(
         self, node: Node | None, loc: Loc | None, text: str, ideal: Any = None, dug: bool = False
@@ -137,6 +141,8 @@ class Arg:
         self.text = text
         self.ideal = ideal
         self.dug = dug
+        # where Go is when the value is no value because a method's receiver was (no call made)
+        self.alt: Loc | None = None
 
 
 _SET, _ERR, _IFACE, _CHECK, _DIG = 0, 1, 2, 3, 4
@@ -196,6 +202,41 @@ class Site:
             plan = self.plans[key] = self._plan(m.params, m.variadic, False, self.name)
         return plan(st, m.fn, vals)
 
+    def early(self, st: State, k: int, vals: tuple[Any, ...]) -> None:
+        """Evaluating argument K failed: raise first what Go raises before evaluating it.
+
+        Go checks the count of arguments before evaluating any, and the type of each argument
+        as soon as it is evaluated; VALS are the values of arguments 0..K-1. Returns when Go
+        would have got as far (the caller re-raises the original error).
+        """
+        p = st.funcs.get(self.name)
+        if p is not None and p.builtin != "call":
+            self._early(st, p.params, p.variadic, p.name, k, vals)
+
+    def early_method(self, st: State, m: GoFunc, k: int, vals: tuple[Any, ...]) -> None:
+        """:meth:`early` for a call of the bound method M."""
+        self._early(st, m.params, m.variadic, self.name, k, vals)
+
+    def _early(
+        self, st: State, params: tuple[str, ...], variadic: bool, name: str, k: int, vals: tuple[Any, ...]
+    ) -> None:
+        num_in = len(self.args)
+        n = len(params)
+        if (variadic and num_in < n - 1) or (not variadic and num_in != n):
+            self._plan(params, variadic, False, name)(st, _no_call, ())
+        for i in range(k):
+            a = self.args[i]
+            t = params[i] if not variadic or i < n - 1 else params[-1]
+            if a.node is not None:
+                ok, v = _typed_constant(a.node, t)
+                if not ok:
+                    fail(st, a.loc, v)
+            elif t not in IFACE and t != RAW:
+                v = vals[i]
+                if a.dug and v is None:
+                    v = NOVALUE
+                check_value(st, v, t, a.alt if v is NOVALUE and a.alt is not None else a.loc)
+
     def _plan(self, params: tuple[str, ...], variadic: bool, is_call: bool, name: str) -> Plan:
         args = self.args
         num_in = len(args)
@@ -207,7 +248,7 @@ class Site:
             else:
                 msg = f"wrong number of args for {name}: want {n} got {num_in}"
             return _raiser(self.aloc, msg)
-        ops: list[tuple[int, int, Any, Loc | None]] = []
+        ops: list[_Op] = []
         has_iface = has_raw = False
         for i, a in enumerate(args):
             t = params[i] if not variadic or i < n - 1 else params[-1]
@@ -227,16 +268,15 @@ class Site:
             else:
                 if a.dug:
                     ops.append((i, _DIG, None, None))
-                ops.append((i, _CHECK, t, a.loc))
+                ops.append((i, _CHECK, t, a.loc if a.alt is None else (a.loc, a.alt)))
         nloc = self.nloc
         if is_call:
             return _call_plan(self, ops, nloc)
-        return _make_plan(ops, has_iface and not has_raw and len(ops) == num_in, name, nloc)
+        all_iface = has_iface and not has_raw and all(op[1] == _IFACE for op in ops) and len(ops) == num_in
+        return _make_plan(ops, all_iface, name, nloc)
 
 
-def _make_plan(
-    ops: list[tuple[int, int, Any, Loc | None]], all_iface: bool, name: str, nloc: Loc | None
-) -> Plan:
+def _make_plan(ops: list[_Op], all_iface: bool, name: str, nloc: Loc | None) -> Plan:
     """The fastest plan for OPS: values that already have the parameter's exact type (the
     common case) are passed through after one class test each; anything else takes the general
     conversion with Go's errors."""
@@ -314,13 +354,15 @@ _FAST_CLASS: dict[str, type] = {
 }
 
 
-def _convert(st: State, ops: list[tuple[int, int, Any, Loc | None]], vals: tuple[Any, ...]) -> list[Any]:
+def _convert(st: State, ops: list[_Op], vals: tuple[Any, ...]) -> list[Any]:
     argv = list(vals)
     for i, op, x, loc in ops:
         if op == _IFACE:
             if argv[i] is NOVALUE:
                 argv[i] = None
         elif op == _CHECK:
+            if type(loc) is tuple:  # (loc, where Go is when the value is no value)
+                loc = loc[1] if argv[i] is NOVALUE else loc[0]
             argv[i] = check_value(st, argv[i], x, loc)
         elif op == _DIG:
             if argv[i] is None:
@@ -332,6 +374,10 @@ def _convert(st: State, ops: list[tuple[int, int, Any, Loc | None]], vals: tuple
     return argv
 
 
+def _no_call(*args: Any) -> Any:
+    raise AssertionError("an arity error plan does not call")
+
+
 def _raiser(loc: Loc | None, msg: str) -> Plan:
     def plan(st: State, fn: Callable[..., Any], vals: tuple[Any, ...]) -> Any:
         fail(st, loc, msg)
@@ -339,7 +385,7 @@ def _raiser(loc: Loc | None, msg: str) -> Plan:
     return plan
 
 
-def _call_plan(site: Site, ops: list[tuple[int, int, Any, Loc | None]], nloc: Loc | None) -> Plan:
+def _call_plan(site: Site, ops: list[_Op], nloc: Loc | None) -> Plan:
     from chartist.gotemplate.builtins import _callee_name
 
     first = site.args[0] if len(site.args) > site.has_final else None

@@ -16,6 +16,7 @@ from typing import Any
 from chartist.gotemplate import exec as X
 from chartist.gotemplate.builtins import BUILTINS
 from chartist.gotemplate.calls import Arg, Site, ideal_constant, is_literal
+from chartist.gotemplate.errors import ExecError
 from chartist.gotemplate.nodes import (
     BoolNode,
     ChainNode,
@@ -58,6 +59,7 @@ RUNTIME: dict[str, Any] = {
     "RNG": X.range_items,
     "TF": X.template_code,
     "ERR": X.fail,
+    "ExecError": ExecError,
     "BAND": BUILTINS["and"],
     "BOR": BUILTINS["or"],
 }
@@ -78,6 +80,7 @@ class Fn:
         self.ind = 1
         self.ntmp = 0
         self.loops = 0
+        self.tries = 0  # enclosing try blocks (they count against Python's 20 nested blocks too)
         self.escapes = False  # a break/continue leaves this function as a return code
 
     def emit(self, line: str) -> None:
@@ -226,11 +229,12 @@ class ExprCompiler:
 
     def deeper(self, fn: Fn) -> bool:
         """Whether FN is too deep for another block: a new function in split mode, else TooDeep."""
-        if fn.ind < SPLIT_INDENT and fn.loops < SPLIT_LOOPS:
+        blocks = fn.loops + fn.tries
+        if fn.ind < SPLIT_INDENT and blocks < SPLIT_LOOPS:
             return False
         if self.split:
             return True
-        if fn.ind >= MAX_LOCAL_INDENT or fn.loops >= MAX_LOCAL_LOOPS:
+        if fn.ind >= MAX_LOCAL_INDENT or blocks >= MAX_LOCAL_LOOPS:
             raise TooDeep
         return False
 
@@ -394,20 +398,32 @@ class ExprCompiler:
         fn.emit(f"    {res} = NOVALUE")
         fn.emit("else:")
         fn.ind += 1
-        vals, args, after = self.args(fn, rest, final, dot, cur)
-        site = Site(names[-1], args, final is not None, self.lo(cur), self.loc(nnode), None)
-        fn.emit(f"{res} = {self.const(site)}.method(st, {m}{''.join(', ' + v for v in vals)})")
+        k = self.const(None)
+        vals, args, after = self.args(fn, rest, final, dot, cur, f"{k}.early_method(st, {m}, ")
+        self.ns[k] = Site(names[-1], args, final is not None, self.lo(cur), self.loc(nnode), None)
+        fn.emit(f"{res} = {k}.method(st, {m}{''.join(', ' + v for v in vals)})")
         fn.ind -= 1
         self.end_cond()
         return res, after, True
 
     def args(
-        self, fn: Fn, rest: tuple[Node, ...], final: str | None, dot: Dot, cur: Any
+        self, fn: Fn, rest: tuple[Node, ...], final: str | None, dot: Dot, cur: Any, early: str = ""
     ) -> tuple[list[str], tuple[Arg, ...], Any]:
-        """Evaluate call arguments in order: their expressions, Arg specs, Go's node after them."""
+        """Evaluate call arguments in order: their expressions, Arg specs, Go's node after them.
+
+        With EARLY (the start of a call of the site's ``early``/``early_method``), an error while
+        evaluating argument k first gives the site the chance to raise what Go would have
+        raised before evaluating it: the count of arguments, then the types of arguments 0..k-1
+        (Go checks each argument as soon as it has it). The try blocks cost nothing until then.
+        """
         vals: list[str] = []
         specs: list[Arg] = []
         for k, a in enumerate(rest):
+            start = len(fn.lines)
+            if early:
+                fn.emit("try:")
+                fn.ind += 1
+                fn.tries += 1
             if self.deeper(fn):
                 e, cur, lit, ideal = self.arg_function(fn, a, dot, cur)
             else:
@@ -416,12 +432,38 @@ class ExprCompiler:
                 t = fn.tmp()
                 fn.emit(f"{t} = {e}")
                 e = t
+            if early:
+                fn.ind -= 1
+                fn.tries -= 1
+                if len(fn.lines) == start + 1:  # nothing that can fail
+                    del fn.lines[start]
+                else:
+                    fn.emit("except ExecError:")
+                    fn.emit(f"    {early}{k}, ({''.join(v + ', ' for v in vals)}))")
+                    fn.emit("    raise")
             vals.append(e)
-            specs.append(Arg(a if lit else None, self.lo(cur), str(a), ideal, dug=ideal is DUG))
+            spec = Arg(a if lit else None, self.lo(cur), str(a), ideal, dug=ideal is DUG)
+            spec.alt = self.receiver_loc(a)
+            specs.append(spec)
         if final is not None:
             vals.append(final)
             specs.append(Arg(None, self.lo(cur), "", dug=True))
         return vals, tuple(specs), cur
+
+    def receiver_loc(self, a: Node) -> X.Loc | None:
+        """For ``(.a.M x)``: the node Go is at when M's receiver is no value (M was not called);
+        also through fields after it, ``(.a.M x).F``."""
+        if isinstance(a, ChainNode):
+            return self.receiver_loc(a.node)
+        if not isinstance(a, PipeNode) or not a.cmds:
+            return None
+        cmd = a.cmds[-1]
+        first = cmd.args[0]
+        if len(cmd.args) < 2 or not isinstance(first, FieldNode | ChainNode | VariableNode):
+            return None
+        if isinstance(first, VariableNode) and len(first.ident) < 2:
+            return None
+        return self.loc(first)
 
     def arg(self, fn: Fn, a: Node, dot: Dot, cur: Any) -> tuple[str, Any, bool, Any]:
         """Go's evalArg before type checks: (expression, node after it, is literal, literal value).
@@ -484,9 +526,10 @@ class ExprCompiler:
         iloc = self.loc(ident)
         if name in ("and", "or"):
             return self.and_or(fn, cmd, ident, rest, final, dot)
-        vals, args, after = self.args(fn, rest, final, dot, ident)
-        site = Site(name, args, final is not None, iloc, self.loc(cmd), iloc)
-        return f"{self.const(site)}.call(st{''.join(', ' + v for v in vals)})", after, True
+        k = self.const(None)
+        vals, args, after = self.args(fn, rest, final, dot, ident, f"{k}.early(st, ")
+        self.ns[k] = Site(name, args, final is not None, iloc, self.loc(cmd), iloc)
+        return f"{k}.call(st{''.join(', ' + v for v in vals)})", after, True
 
     def and_or(
         self,

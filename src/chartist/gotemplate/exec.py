@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from chartist.gotemplate.errors import ExecError, TemplateError
-from chartist.gotemplate.fmt import format_value, quote
+from chartist.gotemplate.fmt import format_value, quote, sprint
 from chartist.gotemplate.values import (
     INTERFACE,
     FuncError,
@@ -285,6 +285,13 @@ def _field(
             return call_method0(st, m, name, loc, cloc), m.result == INTERFACE
     if isinstance(recv, GoObject):
         if recv.go_kind == "map":
+            if isinstance(recv, Mapping):  # a named map type: its keys after its methods
+                v = recv.get(name, _MISS)
+                if v is _MISS:
+                    v = _missing(st, name, loc)
+                    if v is None:
+                        v = recv.go_elem_zero
+                return v, recv.go_elem_iface
             try:
                 return recv.go_field(name), True
             except KeyError:
@@ -464,13 +471,22 @@ def range_items(st: State, v: Any, two: bool, loc: Loc | None) -> tuple[Any, boo
         return None, False
     if isinstance(v, StrSlice | bytes | bytearray):
         return (enumerate(v) if v else None), False
+    if isinstance(v, GoObject) and v.go_kind in ("map", "slice") and isinstance(v, Mapping | list):
+        if not v:
+            return None, v.go_elem_iface
+        if isinstance(v, Mapping):
+            return [(k, v[k]) for k in _sorted_keys(v)], v.go_elem_iface
+        return enumerate(v), v.go_elem_iface
     if isinstance(v, list | tuple):
         return (enumerate(v) if v else None), True
     if isinstance(v, Mapping):
         if not v:
             return None, True
         return [(k, v[k]) for k in _sorted_keys(v)], True
-    fail(st, loc, f"range can't iterate over {format_value(v)}")
+    # Go prints the value it got after following pointers, with %v: a struct reached through a
+    # pointer is addressable (all its methods count), a struct value is a copy (no pointer methods)
+    shown = format_value(v) if isinstance(v, GoObject) and v.go_kind == "ptr" else sprint(v)
+    fail(st, loc, f"range can't iterate over {shown}")
 
 
 def template_code(st: State, name: str, loc: Loc) -> Callable[[State, Any, Callable[[str], Any]], None]:

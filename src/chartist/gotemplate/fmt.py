@@ -45,7 +45,16 @@ from chartist.gotemplate.strconv import (
     to_utf8,
     valid_rune,
 )
-from chartist.gotemplate.values import FuncError, GoFunc, GoObject, Int64, StrSlice, type_name
+from chartist.gotemplate.values import (
+    NIL_MAPS,
+    NIL_SLICES,
+    FuncError,
+    GoFunc,
+    GoObject,
+    Int64,
+    StrSlice,
+    type_name,
+)
 
 __all__ = [  # the strconv names are re-exported for callers that print the Go way
     "can_backquote",
@@ -140,6 +149,20 @@ def _print_float(p: Printer, v: float, verb: str, obj: Any) -> None:
         _bad_verb(p, verb, obj)
 
 
+def _print_complex(p: Printer, v: complex, verb: str, obj: Any) -> None:
+    """``(re+imi)``: both parts as floats under VERB (padded each), the imaginary one signed."""
+    if verb in ("v", "b", "g", "G", "x", "X", "f", "F", "e", "E"):
+        plus = p.plus
+        p.buf.append("(")
+        _print_float(p, v.real, verb, obj)
+        p.plus = True
+        _print_float(p, v.imag, verb, obj)
+        p.buf.append("i)")
+        p.plus = plus
+    else:
+        _bad_verb(p, verb, obj)
+
+
 def _print_string(p: Printer, v: str, verb: str, obj: Any) -> None:
     if verb == "v":
         if p.sharp_v:
@@ -194,6 +217,9 @@ def _sorted_items(m: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
 
 def _print_map(p: Printer, m: Mapping[Any, Any], verb: str, depth: int, tname: str) -> None:
     buf = p.buf
+    if p.sharp_v and isinstance(m, NIL_MAPS):
+        buf.append(tname + "(nil)")
+        return
     buf.append(tname + "{" if p.sharp_v else "map[")
     sep = ", " if p.sharp_v else " "
     for i, (k, val) in enumerate(_sorted_items(m)):
@@ -207,6 +233,9 @@ def _print_map(p: Printer, m: Mapping[Any, Any], verb: str, depth: int, tname: s
 
 def _print_slice(p: Printer, s: Any, verb: str, depth: int, tname: str) -> None:
     buf = p.buf
+    if p.sharp_v and isinstance(s, NIL_SLICES):
+        buf.append(tname + "(nil)")
+        return
     if p.sharp_v:
         buf.append(tname + "{")
         sep = ", "
@@ -308,6 +337,8 @@ def _print_arg(p: Printer, v: Any, verb: str) -> None:
         _print_float(p, v, verb, v)
     elif t is bool:
         _print_bool(p, v, verb, v)
+    elif t is complex:
+        _print_complex(p, v, verb, v)
     elif verb == "p":  # only reference kinds have an address to show
         if isinstance(v, GoObject):
             pointer = v.go_kind in ("ptr", "map", "slice", "func")
@@ -338,6 +369,8 @@ def _print_value(p: Printer, v: Any, verb: str, depth: int) -> None:
         _print_float(p, v, verb, v)
     elif t is bool:
         _print_bool(p, v, verb, v)
+    elif t is complex:
+        _print_complex(p, v, verb, v)
     elif v is None:  # a nil interface{} element: no padding, no bad verb
         p.buf.append("interface {}(nil)" if p.sharp_v else "<nil>")
     elif t is dict:

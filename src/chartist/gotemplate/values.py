@@ -12,11 +12,19 @@ untyped nil / missing       ``None``                    ``invalid``
 ``int64``                   :class:`Int64` (int sub)    ``int64``
 ``uint64``                  :class:`Uint64` (int sub)   ``uint64``
 ``float64``                 ``float``                   ``float64``
+``complex128``              ``complex``                 ``complex128``
 ``string``                  ``str``                     ``string``
 ``[]uint8`` ([]byte)        ``bytes``                   ``slice``
 ``[]interface {}``          ``list``                    ``slice``
 ``[]string``                :class:`StrSlice`           ``slice``
+nil ``[]interface {}``      :class:`NilList`            ``slice``
+nil ``[]string``            :class:`NilStrSlice`        ``slice``
+``[]int``                   :class:`IntSlice`           ``slice``
+``[][]interface {}``        :class:`Slices`             ``slice``
 ``map[string]interface {}`` ``dict`` (str keys)         ``map``
+``map[string]string``       :class:`StrMap`             ``map``
+nil maps of both            :class:`NilDict`,           ``map``
+                            :class:`NilStrMap`
 struct / named types        :class:`GoObject` subclass  ``struct`` (or its own)
 function                    :class:`GoFunc`             ``func``
 =========================  ==========================  ============================
@@ -79,6 +87,23 @@ class StrSlice(list[str]):
     """A Go ``[]string`` (plain ``list`` is ``[]interface {}``)."""
 
     __slots__ = ()
+
+
+class NilList(list[Any]):
+    """A nil ``[]interface {}``: empty like ``[]``, but JSON and YAML write it as ``null`` and
+    ``%#v`` prints ``[]interface {}(nil)`` (Sprig's ``rest``/``initial`` of an empty list)."""
+
+    __slots__ = ()
+
+
+class NilStrSlice(StrSlice):
+    """A nil ``[]string`` (``regexFindAll`` finding nothing): see :class:`NilList`."""
+
+    __slots__ = ()
+
+
+NIL_SLICES = (NilList, NilStrSlice)
+"""The typed nil slices, for ``isinstance``."""
 
 
 class FuncError(Exception):
@@ -161,6 +186,11 @@ class GoObject:
     go_print_fields: ClassVar[tuple[str | tuple[str, str], ...]] = ()
     # For fmt only: methods declared on the pointer receiver (a Stringer only when addressable).
     go_ptr_methods: ClassVar[tuple[str, ...]] = ()
+    # Map and slice kinds: whether the element type is interface {} (it decides Go's messages,
+    # "can't evaluate field X in type interface {}" or "... in type string"), and for maps the
+    # element's zero value, which a missing key yields under missingkey=zero and in ``index``.
+    go_elem_iface: ClassVar[bool] = True
+    go_elem_zero: ClassVar[Any] = None
 
     def go_method(self, name: str) -> GoFunc | None:
         """The bound method called NAME, or None if the type has no such method."""
@@ -176,6 +206,52 @@ class GoObject:
         if name in self.go_fields:
             return getattr(self, name)
         raise KeyError(name)
+
+
+class StrMap(dict[str, str], GoObject):
+    """A Go ``map[string]string`` (Sprig's ``split`` and ``splitn``)."""
+
+    go_type: ClassVar[str] = "map[string]string"
+    go_kind: ClassVar[str] = "map"
+    go_elem_iface: ClassVar[bool] = False
+    go_elem_zero: ClassVar[Any] = ""
+    __hash__ = None  # type: ignore[assignment]
+
+
+class IntSlice(list[int], GoObject):
+    """A Go ``[]int`` (Sprig's ``until`` and ``untilStep``)."""
+
+    go_type: ClassVar[str] = "[]int"
+    go_kind: ClassVar[str] = "slice"
+    go_elem_iface: ClassVar[bool] = False
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Slices(list[list[Any]], GoObject):
+    """A Go ``[][]interface {}`` (Sprig's ``chunk``): a slice of ``[]interface {}``."""
+
+    go_type: ClassVar[str] = "[][]interface {}"
+    go_kind: ClassVar[str] = "slice"
+    go_elem_iface: ClassVar[bool] = False
+    __hash__ = None  # type: ignore[assignment]
+
+
+class NilDict(dict[str, Any]):
+    """A nil ``map[string]interface {}`` (``fromJson "null"``): empty like ``{}``, but JSON and
+    YAML write it as ``null``, ``%#v`` prints ``map[string]interface {}(nil)`` and ``set``
+    fails with Go's "assignment to entry in nil map"."""
+
+    __slots__ = ()
+
+
+class NilStrMap(StrMap):
+    """A nil ``map[string]string`` (a chart's unset annotations): see :class:`NilDict`."""
+
+
+NIL_MAPS = (NilDict, NilStrMap)
+"""The typed nil maps, for ``isinstance``."""
+NILS = (*NIL_SLICES, *NIL_MAPS)
+"""Every typed nil map or slice."""
 
 
 def type_name(v: Any) -> str:
@@ -194,6 +270,8 @@ def type_name(v: Any) -> str:
         return INT
     if isinstance(v, float):
         return FLOAT64
+    if isinstance(v, complex):
+        return "complex128"
     if isinstance(v, str):
         return STRING
     if isinstance(v, StrSlice):
@@ -225,6 +303,8 @@ def kind(v: Any) -> str:
         return "int"
     if isinstance(v, float):
         return "float64"
+    if isinstance(v, complex):
+        return "complex128"
     if isinstance(v, str):
         return "string"
     if isinstance(v, list | tuple | bytes | bytearray):

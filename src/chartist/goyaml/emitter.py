@@ -18,7 +18,7 @@ import base64
 from collections.abc import Mapping
 from typing import Any, Final
 
-from chartist.gotemplate.values import GoObject
+from chartist.gotemplate.values import NILS, GoObject
 from chartist.goyaml.errors import YAMLError
 from chartist.goyaml.keyorder import key_order
 from chartist.goyaml.roundtrip import (
@@ -131,12 +131,16 @@ class Emitter:
         elif isinstance(v, dict):
             if v:
                 self.mapping(v)
+            elif isinstance(v, NILS):
+                self.plain("null", False)
             else:
                 self.indicator("{", True, True, False)
                 self.indicator("}", False, False, False)
         elif isinstance(v, list | tuple):
             if v:
                 self.sequence(v, mapping_ctx)
+            elif isinstance(v, NILS):
+                self.plain("null", False)
             else:
                 self.indicator("[", True, True, False)
                 self.indicator("]", False, False, False)
@@ -159,12 +163,13 @@ class Emitter:
         else:
             raise MarshalError(f"json: unsupported type: {type(v).__name__}")
 
-    def mapping(self, d: dict[str, Any]) -> None:
+    def mapping(self, d: dict[str, Any], ordered: bool = False) -> None:
+        """D as a block mapping, keys sorted (as the given order when ORDERED: a struct's fields)."""
         saved = self.indent
         self.indent = 0 if saved < 0 else saved + _BEST_INDENT
         key = self.key
         items = {key(k): v for k, v in d.items()}
-        for k in key_order(list(items), self.v3_keys):
+        for k in list(items) if ordered else key_order(list(items), self.v3_keys):
             self.write_indent()
             # libyaml's check_simple_key: one line and at most 128 bytes, else "? key"
             if (len(k) > 32 and len(k.encode("utf-8")) > 128) or style(k, True, self.v3_keys)[1]:

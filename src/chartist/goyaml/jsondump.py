@@ -17,9 +17,9 @@ from json.encoder import encode_basestring
 from typing import Any, Final
 
 from chartist.gotemplate.strconv import json_float
-from chartist.gotemplate.values import GoFunc, GoObject
+from chartist.gotemplate.values import NIL_MAPS, NIL_SLICES, GoFunc, GoObject
 from chartist.goyaml.errors import YAMLError
-from chartist.goyaml.roundtrip import json_value, key_text
+from chartist.goyaml.roundtrip import MarshalError, Struct, json_value, key_text
 
 __all__ = ["dump_json"]
 
@@ -74,10 +74,10 @@ def _encode(v: Any, quote: Any, out: list[str]) -> None:
         out.append(str(int(v)))
     elif isinstance(v, dict | Mapping) and not isinstance(v, GoObject):
         if not v:
-            out.append("{}")
+            out.append("null" if isinstance(v, NIL_MAPS) else "{}")
             return
         sep = "{"
-        for k in sorted(v, key=key_text):
+        for k in v if type(v) is Struct else sorted(v, key=key_text):
             out.append(sep)
             out.append(quote(key_text(k)))
             out.append(":")
@@ -86,7 +86,7 @@ def _encode(v: Any, quote: Any, out: list[str]) -> None:
         out.append("}")
     elif isinstance(v, list | tuple):
         if not v:
-            out.append("[]")
+            out.append("null" if isinstance(v, NIL_SLICES) else "[]")
             return
         sep = "["
         for x in v:
@@ -97,7 +97,11 @@ def _encode(v: Any, quote: Any, out: list[str]) -> None:
     elif isinstance(v, bytes | bytearray):
         out.append('"' + base64.b64encode(v).decode("ascii") + '"')
     elif isinstance(v, GoObject):
-        _encode(json_value(v), quote, out)
+        try:
+            jv = json_value(v)
+        except MarshalError as err:
+            raise _Unsupported(str(err)) from None
+        _encode(jv, quote, out)
     elif isinstance(v, GoFunc) or callable(v):
         raise _Unsupported("json: unsupported type: func(...interface {}) interface {}")
     else:

@@ -10,9 +10,11 @@ v3 quotes the YAML 1.1 booleans (``yes``, ``on``, ``n``...) it no longer reads a
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from chartist.gotemplate.strconv import format_float
+from chartist.gotemplate.values import GoObject
 from chartist.goyaml.emitter import Emitter, finish
 from chartist.goyaml.errors import YAMLError
 from chartist.goyaml.roundtrip import MarshalError, key_text
@@ -47,6 +49,35 @@ class PrettyEmitter(Emitter):
 
     def blob(self, b: bytes | bytearray, mapping_ctx: bool) -> None:
         self.node(list(b), mapping_ctx)
+
+    def node(self, v: Any, mapping_ctx: bool) -> None:
+        if isinstance(v, GoObject) and not isinstance(v, Mapping | list | tuple | str):
+            self.go_object(v, mapping_ctx)
+        else:
+            super().node(v, mapping_ctx)
+
+    def go_object(self, v: GoObject, mapping_ctx: bool) -> None:
+        """v3 writes a time.Time as a plain RFC 3339 timestamp, uses MarshalText when a type has
+        it, and writes other structs as maps of their lowercased field names, in order."""
+        if v.go_type in ("time.Time", "*time.Time"):
+            self.plain(v.go_method("Format").fn("2006-01-02T15:04:05.999999999Z07:00"), False)  # type: ignore[union-attr]
+            return
+        text = v.go_method("MarshalText")
+        if text is not None and not text.params:
+            try:
+                data = text.fn()
+            except Exception as err:
+                raise MarshalError(str(err)) from None
+            self.node(
+                data.decode("utf-8", "surrogateescape") if isinstance(data, bytes) else data, mapping_ctx
+            )
+            return
+        fields = {name.lower(): getattr(v, name) for name in v.go_fields}
+        if fields:
+            self.mapping(fields, ordered=True)
+        else:
+            self.indicator("{", True, True, False)
+            self.indicator("}", False, False, False)
 
 
 def dump_pretty(value: Any) -> str:

@@ -17,11 +17,12 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from chartist.gotemplate.strconv import format_float, json_float
-from chartist.gotemplate.values import GoObject
+from chartist.gotemplate.values import NIL_MAPS, GoObject
 
 __all__ = [
     "DOC_INDICATOR",
     "MarshalError",
+    "Struct",
     "YAMLReadError",
     "json_int",
     "json_key",
@@ -114,11 +115,31 @@ def key_text(k: Any) -> str:
     return str(k)
 
 
+class Struct(dict[str, Any]):
+    """A struct's fields as encoding/json writes them: in declaration order, not sorted."""
+
+    __slots__ = ()
+
+
 def json_value(v: GoObject) -> Any:
-    """What encoding/json marshals for the struct V: ``v.go_json()`` if defined, else its fields."""
+    """What encoding/json marshals for V: ``v.go_json()`` if defined, else the JSON its Go
+    method ``MarshalJSON`` returns (time.Time, semver), else its fields (a :class:`Struct`)."""
     hook = getattr(v, "go_json", None)
     if hook is not None:
-        return hook()
+        out = hook()
+        # a struct's json tags, in declaration order
+        return Struct(out) if type(out) is dict and not isinstance(v, Mapping) else out
     if isinstance(v, Mapping):
-        return dict(v)
-    return {name: getattr(v, name) for name in v.go_fields}
+        return None if isinstance(v, NIL_MAPS) else dict(v)
+    if isinstance(v, list):
+        return list(v)
+    marshal = v.go_method("MarshalJSON")
+    if marshal is not None and not marshal.params:
+        from chartist.goyaml.jsonload import load_json
+
+        try:
+            data = marshal.fn()
+        except Exception as err:
+            raise MarshalError(f"json: error calling MarshalJSON for type {v.go_type}: {err}") from None
+        return load_json(data)
+    return Struct((name, getattr(v, name)) for name in v.go_fields)

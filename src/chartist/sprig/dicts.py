@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from chartist.gotemplate.values import MAP, FuncError, GoFunc, StrSlice, gofunc, type_name
+from chartist.gotemplate.values import MAP, NIL_MAPS, FuncError, GoFunc, NilDict, StrSlice, gofunc, type_name
 from chartist.sprig.conversion import strval
 from chartist.sprig.defaults import empty
 
@@ -54,7 +54,7 @@ def get(d: Mapping[str, Any] | None, key: str) -> Any:
 @gofunc(_M, "string", _I, result=_M)
 def set_(d: dict[str, Any] | None, key: str, value: Any) -> dict[str, Any]:
     """D with KEY set to VALUE (D itself is changed)."""
-    if d is None:
+    if d is None or isinstance(d, NIL_MAPS):
         raise FuncError("assignment to entry in nil map")
     d[key] = value
     return d
@@ -64,7 +64,7 @@ def set_(d: dict[str, Any] | None, key: str, value: Any) -> dict[str, Any]:
 def unset(d: dict[str, Any] | None, key: str) -> dict[str, Any]:
     """D without KEY (D itself is changed)."""
     if d is None:
-        return {}
+        return NilDict()  # deleting from a nil map is a no-op: the result is still nil
     d.pop(key, None)
     return d
 
@@ -138,8 +138,11 @@ def _merge_into(dst: dict[str, Any], src: Mapping[str, Any], overwrite: bool, de
 
 
 def _merge(dst: dict[str, Any] | None, srcs: tuple[Mapping[str, Any] | None, ...], overwrite: bool) -> Any:
-    if dst is None:
-        dst = {}  # mergo gives a nil destination map a new map
+    if dst is None or isinstance(dst, NIL_MAPS):
+        # mergo gives a nil destination map a new map when a source map is not nil
+        if all(src is None or isinstance(src, NIL_MAPS) for src in srcs):
+            return NilDict()
+        dst = {}
     try:
         for src in srcs:
             if src:
@@ -165,7 +168,10 @@ must_merge_overwrite = gofunc(_M, _M, variadic=True, error=True)(_merge_over)
 
 
 def deep_copy(v: Any, memo: dict[int, Any] | None = None) -> Any:
-    """A copy of V with every map and list copied (mitchellh/copystructure); other values shared."""
+    """A copy of V with every map and list copied (mitchellh/copystructure); other values shared.
+
+    Copies keep their Go type (``map[string]string``, ``[]int``, ``engine.files``, nil maps...).
+    """
     if isinstance(v, dict | list | tuple):
         if memo is None:
             memo = {}
@@ -173,12 +179,12 @@ def deep_copy(v: Any, memo: dict[int, Any] | None = None) -> Any:
         if done is not None:
             return done
         if isinstance(v, dict):
-            d: dict[Any, Any] = {}
+            d: dict[Any, Any] = {} if type(v) is dict else type(v)()
             memo[id(v)] = d
             for k, x in v.items():
                 d[k] = deep_copy(x, memo)
             return d
-        out: list[Any] = StrSlice() if isinstance(v, StrSlice) else []
+        out: Any = [] if type(v) is list or type(v) is tuple else type(v)()
         memo[id(v)] = out
         out.extend(deep_copy(x, memo) for x in v)
         return out

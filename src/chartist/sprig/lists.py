@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from chartist.gotemplate.values import FuncError, GoFunc, StrSlice, gofunc, kind
+from chartist.gotemplate.values import FuncError, GoFunc, IntSlice, NilList, Slices, StrSlice, gofunc, kind
 from chartist.sprig.conversion import strslice, strval, to_int
 from chartist.sprig.defaults import empty
 from chartist.sprig.types import deep_equal
@@ -75,11 +75,13 @@ def _last(lst: Any) -> Any:
 
 
 def _rest(lst: Any) -> list[Any]:
-    return list(_items(lst, "Cannot find rest on type %s")[1:])
+    items = _items(lst, "Cannot find rest on type %s")
+    return list(items[1:]) if items else NilList()  # Sprig returns nil for an empty list
 
 
 def _initial(lst: Any) -> list[Any]:
-    return list(_items(lst, "Cannot find initial on type %s")[:-1])
+    items = _items(lst, "Cannot find initial on type %s")
+    return list(items[:-1]) if items else NilList()
 
 
 def _reverse(lst: Any) -> list[Any]:
@@ -129,7 +131,7 @@ def _slice(lst: Any, *indices: Any) -> Any:
     return list(part)
 
 
-def _chunk(size: int, lst: Any) -> list[list[Any]]:
+def _chunk(size: int, lst: Any) -> Slices:
     items = _items(lst, "Cannot chunk type %s")
     n = len(items)
     makeslice = FuncError("runtime error: makeslice: len out of range")
@@ -138,7 +140,7 @@ def _chunk(size: int, lst: Any) -> list[list[Any]]:
     chunks = math.floor((n - 1) / size) + 1
     if chunks < 0:
         raise makeslice
-    out = []
+    out = Slices()
     for i in range(chunks):
         length = size
         if i == chunks - 1:
@@ -155,7 +157,7 @@ def concat(*lists: Any) -> list[Any]:
     out: list[Any] = []
     for lst in lists:
         out.extend(_items(lst, "Cannot concat type %s as list"))
-    return out
+    return out or NilList()  # appending nothing to Go's nil slice leaves it nil
 
 
 @gofunc("interface {}", result="[]string")
@@ -178,15 +180,15 @@ def _until_step(start: int, stop: int, step: int) -> range:
 
 
 @gofunc("int", result="[]int")
-def until(count: int) -> list[int]:
+def until(count: int) -> IntSlice:
     """0, 1, ... COUNT-1 (or 0, -1, ... COUNT+1 for a negative COUNT)."""
-    return list(_until_step(0, count, -1 if count < 0 else 1))
+    return IntSlice(_until_step(0, count, -1 if count < 0 else 1))
 
 
 @gofunc("int", "int", "int", result="[]int")
-def until_step(start: int, stop: int, step: int) -> list[int]:
+def until_step(start: int, stop: int, step: int) -> IntSlice:
     """START, START+STEP, ... while short of STOP; empty when STEP points away from STOP."""
-    return list(_until_step(start, stop, step))
+    return IntSlice(_until_step(start, stop, step))
 
 
 @gofunc("int", variadic=True, result="string")

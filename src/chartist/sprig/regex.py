@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chartist.gotemplate.values import FuncError, GoFunc, StrSlice, gofunc
+from chartist.gotemplate.values import FuncError, GoFunc, NilStrSlice, StrSlice, gofunc
 from chartist.sprig.goregexp import (
     Regexp,
     RegexpError,
@@ -51,7 +51,8 @@ def _match(expr: str, s: str, must: bool) -> bool:
 
 
 def _find_all(expr: str, s: str, n: int, must: bool) -> StrSlice:
-    return StrSlice(_compile(expr, must).find_all(s, n))
+    found = _compile(expr, must).find_all(s, n)
+    return StrSlice(found) if found else NilStrSlice()  # Go's FindAllString: nil for no match
 
 
 def _find(expr: str, s: str, must: bool) -> str:
@@ -67,7 +68,8 @@ def _replace_all_literal(expr: str, s: str, repl: str, must: bool) -> str:
 
 
 def _split(expr: str, s: str, n: int, must: bool) -> StrSlice:
-    return StrSlice(_compile(expr, must).split(s, n))
+    rx = _compile(expr, must)
+    return StrSlice(rx.split(s, n)) if n != 0 else NilStrSlice()  # Go's Split(s, 0) is nil
 
 
 def _pair(fn: Callable[..., Any], *params: str, result: str) -> tuple[GoFunc, GoFunc]:

@@ -21,7 +21,7 @@ from typing import Any
 from chartist.gotemplate.fmt import sprint
 from chartist.gotemplate.strconv import from_utf8, to_utf8
 from chartist.gotemplate.strconv import quote as go_quote
-from chartist.gotemplate.values import FuncError, GoFunc, StrSlice, gofunc
+from chartist.gotemplate.values import FuncError, GoFunc, StrMap, StrSlice, gofunc
 from chartist.sprig import casing
 from chartist.sprig.conversion import strslice, strval
 from chartist.sprig.gounicode import SPACES, go_runes
@@ -375,15 +375,15 @@ def go_split(s: str, sep: str, n: int = -1) -> list[str]:
 
 
 @gofunc("string", "string", result="map[string]string")
-def split(sep: str, s: str) -> dict[str, Any]:
+def split(sep: str, s: str) -> StrMap:
     """S split at SEP, as a map with keys ``_0``, ``_1``, ..."""
-    return {f"_{i}": part for i, part in enumerate(go_split(s, sep))}
+    return StrMap((f"_{i}", part) for i, part in enumerate(go_split(s, sep)))
 
 
 @gofunc("string", "int", "string", result="map[string]string")
-def splitn(sep: str, n: int, s: str) -> dict[str, Any]:
+def splitn(sep: str, n: int, s: str) -> StrMap:
     """S split at SEP into at most N parts, as a map with keys ``_0``, ``_1``, ..."""
-    return {f"_{i}": part for i, part in enumerate(go_split(s, sep, n))}
+    return StrMap((f"_{i}", part) for i, part in enumerate(go_split(s, sep, n)))
 
 
 @gofunc("string", "string", result="[]string")

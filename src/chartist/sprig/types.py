@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from chartist.gotemplate.values import GoFunc, gofunc, kind, type_name
+from chartist.gotemplate.values import NILS, GoFunc, gofunc, kind, type_name
 
 __all__ = ["FUNCS", "deep_equal"]
 
@@ -32,8 +32,8 @@ def deep_equal(a: Any, b: Any, _seen: set[tuple[int, int]] | None = None) -> boo
     if a is None or b is None:
         return False
     if isinstance(a, _CONTAINERS):
-        if len(a) != len(b):
-            return False
+        if len(a) != len(b) or isinstance(a, NILS) != isinstance(b, NILS):
+            return False  # a nil map or slice equals only a nil one
         pair = (id(a), id(b))
         if _seen is None:
             _seen = set()

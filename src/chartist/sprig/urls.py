@@ -441,8 +441,8 @@ def urlParse(v: str) -> dict[str, Any]:
     }
 
 
-def _dict_get(d: dict[str, Any], key: str) -> bytes:
-    if key not in d:
+def _dict_get(d: dict[str, Any] | None, key: str) -> bytes:
+    if d is None or key not in d:  # a nil map reads as empty
         return b""
     value = d[key]
     if value is None:
@@ -455,7 +455,7 @@ def _dict_get(d: dict[str, Any], key: str) -> bytes:
 
 
 @gofunc(MAP, result=STRING)
-def urlJoin(d: dict[str, Any]) -> str:
+def urlJoin(d: dict[str, Any] | None) -> str:
     """urlJoin DICT: the URL built from urlParse's keys (missing keys are empty).
 
     A non-string value, or a userinfo Go cannot parse, is an error (a panic in Sprig).
