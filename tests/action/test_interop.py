@@ -6,6 +6,8 @@ reads, upgrades, rolls back and uninstalls releases the other one wrote.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,16 @@ from .fixtures import CONFIGMAP, DEPLOYMENT, load, write_chart
 pytestmark = pytest.mark.helm
 
 
+def _process_name() -> str:
+    """What Go's filepath.Base(os.Args[0]) sees in this process."""
+    try:
+        with open("/proc/self/cmdline", "rb") as f:
+            argv0 = f.read().split(b"\0", 1)[0].decode()
+    except OSError:
+        argv0 = sys.executable
+    return os.path.basename(argv0)
+
+
 @pytest.fixture
 def helm(kubeconfig: str):
     import helm_python as h
@@ -33,8 +45,9 @@ def helm(kubeconfig: str):
 @pytest.fixture
 def cfg(cfg: Configuration) -> Configuration:
     # The helm binary and chartist both write as field manager "helm"; helm_python's library
-    # does not set Helm's manager and writes as the process name ("python"). Take turns as that.
-    cfg.field_manager = "python"
+    # does not set Helm's manager and writes as the process name (Go's os.Args[0] base name,
+    # "python" or "python3" depending on how this process was started). Take turns as that.
+    cfg.field_manager = _process_name()
     return cfg
 
 

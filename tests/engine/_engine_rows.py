@@ -1368,7 +1368,6 @@ ROWS = [
         "fromToml time toJson",
         {"templates/x.yaml": '{{ fromToml "c = 1979-05-27T07:32:00Z" | toJson }}'},
         want={"c/templates/x.yaml": '{"c":"1979-05-27T07:32:00Z"}'},
-        known="sprig.gotime: time.Time has no go_json (Go marshals it as an RFC 3339 string)",
     ),
     # --- cluster -----------------------------------------------------------------------------------
     R(

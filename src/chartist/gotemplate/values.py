@@ -3,31 +3,32 @@
 Every module of chartist that hands values to templates or takes values from them uses this
 mapping; nothing else is allowed to stand for a Go value.
 
-=========================  ==========================  ============================
-Go type (``%T``)           Python value                kind (reflect.Kind)
-=========================  ==========================  ============================
-untyped nil / missing       ``None``                    ``invalid``
-``bool``                    ``bool``                    ``bool``
-``int``                     ``int`` (not bool)          ``int``
-``int64``                   :class:`Int64` (int sub)    ``int64``
-``uint64``                  :class:`Uint64` (int sub)   ``uint64``
-``float64``                 ``float``                   ``float64``
-``complex128``              ``complex``                 ``complex128``
-``string``                  ``str``                     ``string``
-``[]uint8`` ([]byte)        ``bytes``                   ``slice``
-``[]interface {}``          ``list``                    ``slice``
-``[]string``                :class:`StrSlice`           ``slice``
-nil ``[]interface {}``      :class:`NilList`            ``slice``
-nil ``[]string``            :class:`NilStrSlice`        ``slice``
-``[]int``                   :class:`IntSlice`           ``slice``
-``[][]interface {}``        :class:`Slices`             ``slice``
-``map[string]interface {}`` ``dict`` (str keys)         ``map``
-``map[string]string``       :class:`StrMap`             ``map``
-nil maps of both            :class:`NilDict`,           ``map``
-                            :class:`NilStrMap`
-struct / named types        :class:`GoObject` subclass  ``struct`` (or its own)
-function                    :class:`GoFunc`             ``func``
-=========================  ==========================  ============================
+=================================  ============================  =========================
+Go type (``%T``)                   Python value                  kind (reflect.Kind)
+=================================  ============================  =========================
+untyped nil / missing              ``None``                      ``invalid``
+``bool``                           ``bool``                      ``bool``
+``int``                            ``int`` (not bool)            ``int``
+``int64``                          :class:`Int64` (int sub)      ``int64``
+``uint64``                         :class:`Uint64` (int sub)     ``uint64``
+``float64``                        ``float``                     ``float64``
+``complex128``                     ``complex``                   ``complex128``
+``string``                         ``str``                       ``string``
+``[]uint8`` ([]byte)               ``bytes``                     ``slice``
+``[]interface {}``                 ``list``                      ``slice``
+``[]string``                       :class:`StrSlice`             ``slice``
+``[]int``                          :class:`IntSlice`             ``slice``
+``[][]interface {}``               :class:`Slices`               ``slice``
+``[]map[string]interface {}``      :class:`MapSlice`             ``slice``
+nil ``[]interface {}``             :class:`NilList`              ``slice``
+nil ``[]string``                   :class:`NilStrSlice`          ``slice``
+``map[string]interface {}``        ``dict`` (str keys)           ``map``
+``map[string]string``              :class:`StrMap`               ``map``
+nil ``map[string]interface {}``    :class:`NilDict`              ``map``
+nil ``map[string]string``          :class:`NilStrMap`            ``map``
+struct / named types               :class:`GoObject` subclass    ``struct`` (or its own)
+function                           :class:`GoFunc`               ``func``
+=================================  ============================  =========================
 
 Facts that follow from Go and that callers rely on:
 
@@ -42,6 +43,11 @@ Facts that follow from Go and that callers rely on:
   (``wrong type for value; expected string; got int``). A function reports a Go ``error``
   result by raising :class:`FuncError`; the executor turns it into
   ``error calling NAME: MESSAGE``.
+* Go's other named map and slice types are :class:`GoObject` subclasses of ``dict`` or ``list``
+  (:class:`StrMap`, :class:`IntSlice`, Helm's ``engine.files``...): ``go_type`` is their type,
+  ``go_elem_iface`` says whether elements are ``interface {}`` and ``go_elem_zero`` is what a
+  missing key yields. Typed nil slices and maps (:class:`NilList`, :class:`NilDict`...) act as
+  empty ones but JSON and YAML write them as ``null``, as Go does.
 * A :class:`GoObject` exposes exported fields (``go_fields``) and methods (decorated with
   :func:`method`) by their Go names, so ``.Files.Get "x"`` and ``.Chart.Name`` resolve as in Go.
 """
@@ -231,6 +237,15 @@ class Slices(list[list[Any]], GoObject):
     """A Go ``[][]interface {}`` (Sprig's ``chunk``): a slice of ``[]interface {}``."""
 
     go_type: ClassVar[str] = "[][]interface {}"
+    go_kind: ClassVar[str] = "slice"
+    go_elem_iface: ClassVar[bool] = False
+    __hash__ = None  # type: ignore[assignment]
+
+
+class MapSlice(list[dict[str, Any]], GoObject):
+    """A Go ``[]map[string]interface {}`` (TOML's arrays of tables)."""
+
+    go_type: ClassVar[str] = "[]map[string]interface {}"
     go_kind: ClassVar[str] = "slice"
     go_elem_iface: ClassVar[bool] = False
     __hash__ = None  # type: ignore[assignment]
